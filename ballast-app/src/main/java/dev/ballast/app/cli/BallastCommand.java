@@ -1,0 +1,46 @@
+package dev.ballast.app.cli;
+
+import dev.ballast.app.bench.BenchCommand;
+import dev.ballast.app.load.LoadCommand;
+import dev.ballast.app.plan.PlanCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+
+/** The top-level {@code ballast} command; it only groups the subcommands. */
+@Command(
+    name = "ballast",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Keeps Kafka-compatible clusters (Apache Kafka, AutoMQ, MSK) in balance, proves it,",
+      "and tells operators what to fix.",
+      "",
+      "Without --bootstrap-server, commands that need a cluster start an embedded real",
+      "Apache Kafka cluster on 127.0.0.1 and stop it when they finish."
+    },
+    subcommands = {
+      ClusterCommand.class,
+      PlanCommand.class,
+      LoadCommand.class,
+      BenchCommand.class,
+      HelpCommand.class
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ballast cluster up --brokers 3          start an embedded cluster until Ctrl-C",
+      "  ballast cluster describe --bootstrap-server localhost:9092",
+      "  ballast bench cluster-start --runs 5    measure the embedded cluster's cold start"
+    })
+public final class BallastCommand implements Runnable {
+
+  @Mixin VerboseOption verbose;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,2 @@
+/** Wiring of Ballast: the CLI entry point and the commands. */
+package dev.ballast.app;

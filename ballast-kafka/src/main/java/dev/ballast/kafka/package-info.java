@@ -1,0 +1,2 @@
+/** Adapters over the Kafka Admin, Producer and Consumer APIs. */
+package dev.ballast.kafka;
