@@ -12,7 +12,9 @@ public final class Main {
   /** Runs the CLI with {@code args} and exits with its exit code. */
   public static void main(String[] args) {
     // Kafka clients log through slf4j-simple; keep the console readable unless asked otherwise.
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    System.setProperty(
+        "org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     System.exit(newCommandLine().execute(args));
   }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Measures the embedded cluster cold start and broker memory. */
-@Command(name = "cluster-start", mixinStandardHelpOptions = true, description = "Measures the embedded cluster cold start and broker memory.")
+@Command(
+    name = "cluster-start",
+    mixinStandardHelpOptions = true,
+    description = "Measures the embedded cluster cold start and broker memory.")
 public final class ClusterStartBenchCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;

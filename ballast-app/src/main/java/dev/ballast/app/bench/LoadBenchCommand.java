@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Benchmarks Ballast's producer against Kafka's ProducerPerformance. */
-@Command(name = "load", mixinStandardHelpOptions = true, description = "Benchmarks Ballast's producer against Kafka's ProducerPerformance.")
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks Ballast's producer against Kafka's ProducerPerformance.")
 public final class LoadBenchCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;

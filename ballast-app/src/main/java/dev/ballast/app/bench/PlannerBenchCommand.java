@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Benchmarks the planner on a synthetic skewed cluster. */
-@Command(name = "planner", mixinStandardHelpOptions = true, description = "Benchmarks the planner on a synthetic skewed cluster.")
+@Command(
+    name = "planner",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks the planner on a synthetic skewed cluster.")
 public final class PlannerBenchCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;

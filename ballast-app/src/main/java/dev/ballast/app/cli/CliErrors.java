@@ -5,8 +5,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception escaping a command into one line on stderr and exit code 1; the stack trace
- * is printed only with {@code --verbose}.
+ * Turns an exception escaping a command into one line on stderr and exit code 1; the stack trace is
+ * printed only with {@code --verbose}.
  */
 public final class CliErrors implements IExecutionExceptionHandler {
 

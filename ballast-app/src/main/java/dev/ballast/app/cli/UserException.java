@@ -1,6 +1,8 @@
 package dev.ballast.app.cli;
 
-/** An error caused by the user's input or environment, reported as one line without a stack trace. */
+/**
+ * An error caused by the user's input or environment, reported as one line without a stack trace.
+ */
 public class UserException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

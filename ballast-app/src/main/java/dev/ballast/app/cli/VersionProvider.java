@@ -12,7 +12,8 @@ public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     Properties props = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/ballast/app/version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/dev/ballast/app/version.properties")) {
       if (in != null) {
         props.load(in);
       }
@@ -21,7 +22,9 @@ public final class VersionProvider implements IVersionProvider {
     }
     return new String[] {
       "ballast " + props.getProperty("version", "unknown"),
-      "Apache Kafka " + props.getProperty("kafka.version", "unknown") + " (embedded cluster and clients)",
+      "Apache Kafka "
+          + props.getProperty("kafka.version", "unknown")
+          + " (embedded cluster and clients)",
       "Java " + Runtime.version()
     };
   }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Runs producers and consumers at a target rate and checks continuity. */
-@Command(name = "load", mixinStandardHelpOptions = true, description = "Runs producers and consumers at a target rate and checks continuity.")
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    description = "Runs producers and consumers at a target rate and checks continuity.")
 public final class LoadCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Plans a movement-minimal reassignment from a snapshot file. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Plans a movement-minimal reassignment from a snapshot file.")
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Plans a movement-minimal reassignment from a snapshot file.")
 public final class PlanCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
