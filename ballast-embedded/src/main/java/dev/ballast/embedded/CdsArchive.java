@@ -1,0 +1,80 @@
+package dev.ballast.embedded;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * An AppCDS archive of the classes a Kafka node loads, which cuts a node's start by seconds. The
+ * first cluster records it from one broker as that broker exits gracefully; later ones map it. The
+ * archive's name is a hash of the JVM and class path, so a rebuilt distribution records a new one.
+ */
+final class CdsArchive {
+
+  private final Path archive;
+  private final Path recording;
+
+  private CdsArchive(Path archive) {
+    this.archive = archive;
+    this.recording =
+        archive.resolveSibling(archive.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+  }
+
+  /** Returns the archive for this JVM and {@code classPath} in Ballast's cache directory. */
+  static CdsArchive forClassPath(String javaHome, String classPath) {
+    String key = sha256(javaHome + "\n" + Runtime.version() + "\n" + classPath).substring(0, 16);
+    Path cache = Path.of(System.getProperty("user.home"), ".cache", "ballast", "cds");
+    return new CdsArchive(cache.resolve("kafka-node-" + key + ".jsa"));
+  }
+
+  /** Returns true when a recorded archive exists and nodes can map it. */
+  boolean exists() {
+    return Files.isRegularFile(archive);
+  }
+
+  /**
+   * Returns the JVM flags for a node; {@code recorder} nodes record the archive when none exists.
+   */
+  List<String> jvmArgs(boolean recorder) {
+    if (exists()) {
+      return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+    }
+    if (recorder) {
+      try {
+        Files.createDirectories(archive.getParent());
+      } catch (IOException e) {
+        return List.of();
+      }
+      return List.of("-XX:ArchiveClassesAtExit=" + recording);
+    }
+    return List.of();
+  }
+
+  /** Publishes a recording made by a node that has exited; a missing recording is ignored. */
+  void publish() {
+    try {
+      if (Files.isRegularFile(recording) && Files.size(recording) > 0 && !exists()) {
+        Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.deleteIfExists(recording);
+    } catch (IOException e) {
+      // another cluster published first, or the cache is read-only: nodes start without it
+    }
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
