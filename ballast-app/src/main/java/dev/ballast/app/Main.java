@@ -16,6 +16,10 @@ public final class Main {
         "org.slf4j.simpleLogger.defaultLogLevel",
         System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    // An unreachable cluster makes the clients warn on every retry; the command reports it once.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.org.apache.kafka",
+        System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error"));
     System.exit(newCommandLine().execute(args));
   }
 

@@ -1,5 +1,6 @@
 package dev.ballast.embedded;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * An AppCDS archive of the classes a Kafka node loads, which cuts a node's start by seconds. The
  * first cluster records it from one broker as that broker exits gracefully; later ones map it. The
- * archive's name is a hash of the JVM and class path, so a rebuilt distribution records a new one.
+ * archive's name is a hash of the JVM and of the class path's jars (path, size, time), so a rebuilt
+ * distribution records a new one.
  */
 final class CdsArchive {
 
@@ -26,10 +28,20 @@ final class CdsArchive {
         archive.resolveSibling(archive.getFileName() + ".tmp-" + ProcessHandle.current().pid());
   }
 
-  /** Returns the archive for this JVM and {@code classPath} in Ballast's cache directory. */
-  static CdsArchive forClassPath(String javaHome, String classPath) {
-    String key = sha256(javaHome + "\n" + Runtime.version() + "\n" + classPath).substring(0, 16);
-    Path cache = Path.of(System.getProperty("user.home"), ".cache", "ballast", "cds");
+  /** Returns the archive for this JVM and {@code classPath} in {@code cache}. */
+  static CdsArchive forClassPath(String javaHome, String classPath, Path cache) {
+    StringBuilder id = new StringBuilder(javaHome).append('\n').append(Runtime.version());
+    for (String entry : classPath.split(File.pathSeparator)) {
+      // A jar rebuilt in place invalidates an archive; its size and time make a new key.
+      File f = new File(entry);
+      id.append('\n')
+          .append(entry)
+          .append(' ')
+          .append(f.length())
+          .append(' ')
+          .append(f.lastModified());
+    }
+    String key = sha256(id.toString()).substring(0, 16);
     return new CdsArchive(cache.resolve("kafka-node-" + key + ".jsa"));
   }
 

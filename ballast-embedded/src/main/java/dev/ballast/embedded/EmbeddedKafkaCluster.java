@@ -64,8 +64,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         Files.createTempDirectory(
             base, ClusterRecord.DIR_PREFIX + stamp + "-" + ProcessHandle.current().pid() + "-");
     String javaHome = System.getProperty("java.home");
-    String classPath = System.getProperty("java.class.path");
-    this.cds = CdsArchive.forClassPath(javaHome, classPath);
+    Path cache = Path.of(System.getProperty("user.home"), ".cache", "ballast");
+    String classPath = NodeClassPath.of(System.getProperty("java.class.path"), cache);
+    this.cds = CdsArchive.forClassPath(javaHome, classPath, cache.resolve("cds"));
     this.nodeCommand = nodeCommand(spec, javaHome, classPath);
     this.controller =
         new KafkaNode(NodeConfigs.CONTROLLER_ID, true, root.resolve("controller"), nodeCommand);

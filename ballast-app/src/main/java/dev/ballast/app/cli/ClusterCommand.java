@@ -1,20 +1,21 @@
 package dev.ballast.app.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Starts an embedded cluster or describes any cluster. */
+/** Groups {@code cluster up} and {@code cluster describe}. */
 @Command(
     name = "cluster",
     mixinStandardHelpOptions = true,
-    description = "Starts an embedded cluster or describes any cluster.")
-public final class ClusterCommand implements Callable<Integer> {
+    description = "Starts an embedded real Kafka cluster, or describes any cluster.",
+    subcommands = {ClusterUpCommand.class, ClusterDescribeCommand.class})
+public final class ClusterCommand implements Runnable {
 
-  @Mixin VerboseOption verbose;
+  @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
-    throw new UserException("'cluster' is not built yet");
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }
