@@ -1,0 +1,229 @@
+package dev.ballast.workload.spec;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a workload from YAML. Unknown fields and bad values fail with one message naming the file,
+ * the line and the field, e.g. {@code workload.yaml line 9: producers[0].messagesPerSecond: must be
+ * > 0, got -5}.
+ */
+public final class WorkloadSpecReader {
+
+  private final ObjectMapper mapper;
+
+  /** Creates a reader. */
+  public WorkloadSpecReader() {
+    SimpleModule durations = new SimpleModule("ballast-durations");
+    durations.addDeserializer(Duration.class, new DurationDeserializer());
+    mapper =
+        new ObjectMapper(new YAMLFactory())
+            .registerModule(durations)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /** Returns the workload in {@code file}. */
+  public WorkloadSpec read(Path file) {
+    requireNonNull(file, "file");
+    String yaml;
+    try {
+      yaml = Files.readString(file);
+    } catch (IOException e) {
+      throw new WorkloadSpecException("cannot read workload file " + file + ": " + e, e);
+    }
+    return parse(yaml, file.getFileName().toString());
+  }
+
+  /** Returns the workload in {@code yaml}; {@code source} names it in error messages. */
+  public WorkloadSpec parse(String yaml, String source) {
+    requireNonNull(yaml, "yaml");
+    try {
+      WorkloadSpec spec = mapper.readValue(yaml, WorkloadSpec.class);
+      if (spec == null) {
+        throw new WorkloadSpecException(source + " is empty; see docs/WORKLOAD.md", null);
+      }
+      return spec;
+    } catch (UnrecognizedPropertyException e) {
+      String known =
+          e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(joining());
+      String path = path(e);
+      String parent = path.substring(0, Math.max(0, path.lastIndexOf('.')));
+      String where = parent.isEmpty() ? "" : " in " + parent;
+      throw new WorkloadSpecException(
+          source
+              + " line "
+              + line(e.getLocation())
+              + ": unknown field '"
+              + e.getPropertyName()
+              + "'"
+              + where
+              + " (known fields: "
+              + known
+              + ")",
+          e);
+    } catch (ValueInstantiationException e) {
+      if (e.getCause() instanceof InvalidFieldException invalid) {
+        String parent = path(e);
+        String field = parent.isEmpty() ? invalid.field() : parent + "." + invalid.field();
+        Integer line = lines(yaml).lineOf(field);
+        throw new WorkloadSpecException(
+            source
+                + " line "
+                + (line != null ? line : line(e.getLocation()))
+                + ": "
+                + field
+                + ": "
+                + invalid.reason(),
+            e);
+      }
+      throw generic(source, e);
+    } catch (JsonMappingException e) {
+      if (e.getCause() instanceof JsonProcessingException syntax
+          && !(syntax instanceof JsonMappingException)) {
+        throw notYaml(source, syntax);
+      }
+      throw generic(source, e);
+    } catch (JsonProcessingException e) {
+      throw notYaml(source, e);
+    }
+  }
+
+  private static WorkloadSpecException notYaml(String source, JsonProcessingException e) {
+    return new WorkloadSpecException(
+        source
+            + " line "
+            + line(e.getLocation())
+            + ": not valid YAML: "
+            + e.getOriginalMessage().lines().findFirst().orElse(""),
+        e);
+  }
+
+  private static WorkloadSpecException generic(String source, JsonMappingException e) {
+    String field = path(e);
+    String message = e.getOriginalMessage().lines().findFirst().orElse("bad value");
+    message = message.replaceAll(" \\(class [^)]*\\)", "").replace("`", "'");
+    return new WorkloadSpecException(
+        source
+            + " line "
+            + line(e.getLocation())
+            + ": "
+            + (field.isEmpty() ? "" : field + ": ")
+            + message,
+        e);
+  }
+
+  private static java.util.stream.Collector<CharSequence, ?, String> joining() {
+    return Collectors.joining(", ");
+  }
+
+  private static int line(JsonLocation location) {
+    return location == null ? 0 : location.getLineNr();
+  }
+
+  /** Returns Jackson's path to the failing value as {@code producers[0].messageSize}. */
+  static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static LineIndex lines(String yaml) {
+    try {
+      return LineIndex.of(new YAMLFactory().createParser(yaml));
+    } catch (IOException e) {
+      return new LineIndex(Map.of());
+    }
+  }
+
+  /** Where each field path starts in the YAML, for errors raised after binding. */
+  record LineIndex(Map<String, Integer> lines) {
+
+    static LineIndex of(JsonParser parser) throws IOException {
+      Map<String, Integer> lines = new HashMap<>();
+      try (parser) {
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+          String key = dotted(parser.getParsingContext().pathAsPointer().toString());
+          lines.putIfAbsent(key, parser.currentTokenLocation().getLineNr());
+        }
+      }
+      return new LineIndex(lines);
+    }
+
+    /** Returns the line of {@code path}, or of its nearest enclosing path, or null. */
+    Integer lineOf(String path) {
+      String p = path;
+      while (!p.isEmpty()) {
+        Integer line = lines.get(p);
+        if (line != null) {
+          return line;
+        }
+        int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+        p = cut < 0 ? "" : p.substring(0, cut);
+      }
+      return null;
+    }
+
+    private static String dotted(String pointer) {
+      StringBuilder path = new StringBuilder();
+      for (String segment : pointer.split("/")) {
+        if (segment.isEmpty()) {
+          continue;
+        }
+        if (segment.chars().allMatch(Character::isDigit)) {
+          path.append('[').append(segment).append(']');
+        } else {
+          path.append(path.length() == 0 ? "" : ".")
+              .append(segment.replace("~1", "/").replace("~0", "~"));
+        }
+      }
+      return path.toString();
+    }
+  }
+
+  private static final class DurationDeserializer extends StdScalarDeserializer<Duration> {
+
+    private static final long serialVersionUID = 1L;
+
+    DurationDeserializer() {
+      super(Duration.class);
+    }
+
+    @Override
+    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = p.getValueAsString();
+      try {
+        return Durations.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw ctxt.weirdStringException(text, Duration.class, e.getMessage());
+      }
+    }
+  }
+}
