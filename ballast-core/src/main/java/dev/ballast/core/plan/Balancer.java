@@ -1,0 +1,414 @@
+package dev.ballast.core.plan;
+
+import static dev.ballast.core.plan.PlacementState.LEADERS;
+import static dev.ballast.core.plan.PlacementState.MSGS;
+import static dev.ballast.core.plan.PlacementState.NW_OUT;
+import static dev.ballast.core.plan.PlacementState.REPLICAS;
+import static dev.ballast.core.plan.PlacementState.RESOURCES;
+
+import java.util.Arrays;
+
+/**
+ * The second phase of planning: greedy balancing. It repeatedly takes the broker and goal with the
+ * largest weighted violation and applies the action that buys the most objective per byte among a
+ * bounded set of candidates: leadership transfers first (free), then replica moves, then swaps. An
+ * action is applied only if it lowers the objective. Candidates come from per-broker lists sorted
+ * by the goal's load per byte, so a step costs O(candidates x destinations), not O(replicas). When
+ * no violated broker can improve, a new pass starts from fresh lists; planning ends when a whole
+ * pass changes nothing (or after {@code maxPasses}).
+ */
+final class Balancer {
+
+  private static final int GOALS = RESOURCES + 1;
+  private static final int TOPIC = RESOURCES;
+  private static final int SCAN = 48;
+  private static final int WINDOW = 12;
+  private static final int DESTINATIONS = 6;
+  private static final int SOURCES = 6;
+  private static final int SWAP_CANDIDATES = 10;
+  private static final int SWAP_PARTNERS = 4;
+
+  private final PlacementState st;
+  private final Objective obj;
+  private final Moves moves;
+  private final int maxPasses;
+  private final boolean[][] exhausted = new boolean[GOALS][];
+  private final long[][][] lists = new long[GOALS][][];
+  private final long[][][] leaderLists = new long[GOALS][][];
+  private final long[][][] followerLists = new long[GOALS][][];
+  private int passes;
+  private boolean converged;
+
+  Balancer(PlacementState st, Objective obj, Moves moves, int maxPasses) {
+    this.st = st;
+    this.obj = obj;
+    this.moves = moves;
+    this.maxPasses = maxPasses;
+    for (int g = 0; g < GOALS; g++) {
+      exhausted[g] = new boolean[st.brokers];
+      lists[g] = new long[st.brokers][];
+      leaderLists[g] = new long[st.brokers][];
+      followerLists[g] = new long[st.brokers][];
+    }
+  }
+
+  /** Returns how many passes ran. */
+  int passes() {
+    return passes;
+  }
+
+  /** Returns whether the last pass found nothing to improve (so re-planning proposes nothing). */
+  boolean converged() {
+    return converged;
+  }
+
+  /** Balances until no candidate improves the objective. */
+  void run() {
+    while (passes < maxPasses) {
+      passes++;
+      for (int g = 0; g < GOALS; g++) {
+        Arrays.fill(exhausted[g], false);
+        Arrays.fill(lists[g], null);
+        Arrays.fill(leaderLists[g], null);
+        Arrays.fill(followerLists[g], null);
+      }
+      long before = moves.applied();
+      while (true) {
+        int gb = worst();
+        if (gb < 0) {
+          break;
+        }
+        int g = gb / st.brokers;
+        int b = gb % st.brokers;
+        if (!step(g, b)) {
+          exhausted[g][b] = true;
+        }
+      }
+      if (moves.applied() == before) {
+        converged = true;
+        return;
+      }
+    }
+  }
+
+  /** Returns {@code goal * brokers + broker} of the largest weighted violation, or -1. */
+  private int worst() {
+    int best = -1;
+    double bestValue = Objective.EPS;
+    for (int g = 0; g < GOALS; g++) {
+      for (int b = 0; b < st.brokers; b++) {
+        if (!exhausted[g][b]) {
+          double v = obj.weighted(g, b);
+          if (v > bestValue) {
+            bestValue = v;
+            best = g * st.brokers + b;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  private boolean step(int g, int b) {
+    boolean over = g == TOPIC ? obj.topicOver[b] > 0 : st.load[g][b] > obj.hi[g] + Objective.EPS;
+    Reason reason = Reason.of(g == TOPIC ? Goal.TOPIC_SPREAD : Goal.RESOURCES[g]);
+    if (over) {
+      if (leaderGoal(g) && shedLeadership(g, b, reason)) {
+        return true;
+      }
+      return shedReplica(g, b, reason) || swap(g, b, reason);
+    }
+    if (g == TOPIC) {
+      return false;
+    }
+    if (leaderGoal(g) && takeLeadership(g, b, reason)) {
+      return true;
+    }
+    return pullReplica(g, b, reason);
+  }
+
+  private static boolean leaderGoal(int g) {
+    return g == NW_OUT || g == MSGS || g == LEADERS;
+  }
+
+  private boolean shedLeadership(int g, int b, Reason reason) {
+    long[] list = roleList(leaderLists, g, b, true);
+    int bestP = -1;
+    int bestTo = -1;
+    double bestDelta = -Objective.EPS;
+    int scanned = 0;
+    for (int i = 0; i < list.length && scanned < SCAN; i++) {
+      int p = st.partitionOf(SortKeys.index(list[i]));
+      if (st.leader[p] != b || st.pinned[p]) {
+        continue;
+      }
+      scanned++;
+      for (int s = st.off[p]; s < st.off[p + 1]; s++) {
+        int to = st.replica[s];
+        if (moves.canLead(p, s, to)) {
+          double d = obj.deltaLeader(p, to);
+          if (d < bestDelta) {
+            bestDelta = d;
+            bestP = p;
+            bestTo = to;
+          }
+        }
+      }
+    }
+    if (bestP < 0) {
+      return false;
+    }
+    moves.lead(bestP, bestTo, reason);
+    return true;
+  }
+
+  private boolean takeLeadership(int g, int b, Reason reason) {
+    long[] list = roleList(followerLists, g, b, false);
+    int bestP = -1;
+    double bestDelta = -Objective.EPS;
+    int scanned = 0;
+    for (int i = 0; i < list.length && scanned < SCAN; i++) {
+      int slot = SortKeys.index(list[i]);
+      int p = st.partitionOf(slot);
+      if (st.replica[slot] != b || st.leader[p] < 0 || st.leader[p] == b) {
+        continue;
+      }
+      scanned++;
+      if (moves.canLead(p, slot, b)) {
+        double d = obj.deltaLeader(p, b);
+        if (d < bestDelta) {
+          bestDelta = d;
+          bestP = p;
+        }
+      }
+    }
+    if (bestP < 0) {
+      return false;
+    }
+    moves.lead(bestP, b, reason);
+    return true;
+  }
+
+  /** The best move found so far: slot, destination, and objective per byte. */
+  private int candSlot;
+
+  private int candTo;
+  private double candScore;
+
+  private void resetCandidate() {
+    candSlot = -1;
+    candTo = -1;
+    candScore = 0;
+  }
+
+  private void consider(int slot, int to) {
+    if (!moves.canMove(slot, to)) {
+      return;
+    }
+    double d = obj.deltaMove(slot, to);
+    if (d >= -Objective.EPS) {
+      return;
+    }
+    double score = -d / (Math.max(0, moves.cost(slot, to)) + 1.0);
+    if (score > candScore) {
+      candScore = score;
+      candSlot = slot;
+      candTo = to;
+    }
+  }
+
+  private boolean shedReplica(int g, int b, Reason reason) {
+    long[] list = replicaList(g, b);
+    int[] dests = g == TOPIC ? null : destinations(g, b, DESTINATIONS);
+    resetCandidate();
+    int scanned = 0;
+    int improving = 0;
+    for (int i = 0; i < list.length && scanned < SCAN && improving < WINDOW; i++) {
+      int slot = SortKeys.index(list[i]);
+      int p = st.partitionOf(slot);
+      if (st.replica[slot] != b || st.pinned[p]) {
+        continue;
+      }
+      if (g == TOPIC
+          && st.topicCount[st.topicOf[p] * st.brokers + b] <= obj.topicHi[st.topicOf[p]]) {
+        continue;
+      }
+      scanned++;
+      double before = candScore;
+      int[] to = g == TOPIC ? topicDestinations(p, b) : dests;
+      for (int d : to) {
+        consider(slot, d);
+      }
+      improving += candScore > before ? 1 : 0;
+    }
+    return applyCandidate(reason);
+  }
+
+  private boolean pullReplica(int g, int b, Reason reason) {
+    int[] sources = sources(g, b);
+    resetCandidate();
+    int perSource = Math.max(4, SCAN / Math.max(1, sources.length));
+    for (int src : sources) {
+      long[] list = replicaList(g, src);
+      int scanned = 0;
+      for (int i = 0; i < list.length && scanned < perSource; i++) {
+        int slot = SortKeys.index(list[i]);
+        if (st.replica[slot] != src || st.pinned[st.partitionOf(slot)]) {
+          continue;
+        }
+        scanned++;
+        consider(slot, b);
+      }
+    }
+    return applyCandidate(reason);
+  }
+
+  private boolean applyCandidate(Reason reason) {
+    if (candSlot < 0) {
+      return false;
+    }
+    moves.move(candSlot, candTo, reason, ActionKind.MOVE);
+    return true;
+  }
+
+  private boolean swap(int g, int b, Reason reason) {
+    if (g == TOPIC) {
+      return false;
+    }
+    long[] mine = replicaList(g, b);
+    int[] partners = destinations(g, b, SWAP_PARTNERS);
+    int bestA = -1;
+    int bestB = -1;
+    double bestScore = 0;
+    int taken = 0;
+    for (int i = 0; i < mine.length && taken < SWAP_CANDIDATES; i++) {
+      int a = SortKeys.index(mine[i]);
+      if (st.replica[a] != b || st.pinned[st.partitionOf(a)]) {
+        continue;
+      }
+      taken++;
+      for (int other : partners) {
+        long[] theirs = replicaList(g, other);
+        int seen = 0;
+        for (int j = theirs.length - 1; j >= 0 && seen < SWAP_CANDIDATES; j--) {
+          int c = SortKeys.index(theirs[j]);
+          if (st.replica[c] != other) {
+            continue;
+          }
+          seen++;
+          if (!moves.canSwap(a, c)) {
+            continue;
+          }
+          double d = obj.deltaSwap(a, c);
+          if (d >= -Objective.EPS) {
+            continue;
+          }
+          long cost = Math.max(0, moves.cost(a, other)) + Math.max(0, moves.cost(c, b));
+          double score = -d / (cost + 1.0);
+          if (score > bestScore) {
+            bestScore = score;
+            bestA = a;
+            bestB = c;
+          }
+        }
+      }
+    }
+    if (bestA < 0) {
+      return false;
+    }
+    moves.swap(bestA, bestB, reason);
+    return true;
+  }
+
+  /** Returns up to {@code n} receiving brokers other than {@code b}, least loaded in g first. */
+  private int[] destinations(int g, int b, int n) {
+    int r = g == TOPIC ? REPLICAS : g;
+    long[] keys = new long[st.brokers];
+    int k = 0;
+    for (int d = 0; d < st.brokers; d++) {
+      if (d != b && st.canReceive[d]) {
+        keys[k++] = SortKeys.ascending(st.load[r][d] / Math.max(obj.mean[r], 1e-300), d);
+      }
+    }
+    return firstIndexes(keys, k, n);
+  }
+
+  /** Returns up to {@code SOURCES} receiving brokers other than {@code b}, most loaded in g. */
+  private int[] sources(int g, int b) {
+    long[] keys = new long[st.brokers];
+    int k = 0;
+    for (int s = 0; s < st.brokers; s++) {
+      if (s != b && st.canReceive[s]) {
+        keys[k++] = SortKeys.descending(st.load[g][s] / Math.max(obj.mean[g], 1e-300), s);
+      }
+    }
+    return firstIndexes(keys, k, SOURCES);
+  }
+
+  private int[] topicDestinations(int p, int b) {
+    int t = st.topicOf[p];
+    long[] keys = new long[st.brokers];
+    int k = 0;
+    for (int d = 0; d < st.brokers; d++) {
+      if (d != b && st.canReceive[d] && st.topicCount[t * st.brokers + d] < obj.topicHi[t]) {
+        keys[k++] = SortKeys.ascending(st.load[REPLICAS][d], d);
+      }
+    }
+    return firstIndexes(keys, k, DESTINATIONS);
+  }
+
+  private static int[] firstIndexes(long[] keys, int k, int n) {
+    Arrays.sort(keys, 0, k);
+    int[] out = new int[Math.min(n, k)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = SortKeys.index(keys[i]);
+    }
+    return out;
+  }
+
+  /** Returns broker b's replicas sorted by goal g's load per byte, best first (cached a pass). */
+  private long[] replicaList(int g, int b) {
+    long[] list = lists[g][b];
+    if (list != null) {
+      return list;
+    }
+    int[] slots = st.slotsOf(b);
+    int count = st.slotCount(b);
+    list = new long[count];
+    for (int i = 0; i < count; i++) {
+      int slot = slots[i];
+      int p = st.partitionOf(slot);
+      double value = g == TOPIC ? 1 : st.value(g, p, st.leader[p] == b);
+      list[i] = SortKeys.descending(value / (st.size[p] + 1.0) * 1e12, slot);
+    }
+    Arrays.sort(list);
+    lists[g][b] = list;
+    return list;
+  }
+
+  /**
+   * Returns the slots of broker b whose partition (RF > 1) it leads ({@code leading}) or follows,
+   * largest leader-only load in g first; cached for the pass.
+   */
+  private long[] roleList(long[][][] cache, int g, int b, boolean leading) {
+    long[] list = cache[g][b];
+    if (list != null) {
+      return list;
+    }
+    int[] slots = st.slotsOf(b);
+    int count = st.slotCount(b);
+    list = new long[count];
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      int p = st.partitionOf(slots[i]);
+      if (st.rf(p) > 1 && !st.pinned[p] && (st.leader[p] == b) == leading) {
+        list[k++] =
+            SortKeys.descending(st.leaderOnly(g, p) / Math.max(obj.mean[g], 1e-300), slots[i]);
+      }
+    }
+    list = Arrays.copyOf(list, k);
+    Arrays.sort(list);
+    cache[g][b] = list;
+    return list;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.ballast.core.plan;
+
+import static dev.ballast.core.plan.PlacementState.NW_IN;
+import static dev.ballast.core.plan.PlacementState.NW_OUT;
+
+import java.util.Arrays;
+
+/**
+ * Checks, prices and applies actions on a {@link PlacementState}, and remembers, per partition,
+ * when it was first touched and why it was last touched.
+ */
+final class Moves {
+
+  final PlacementState st;
+  final Objective obj;
+  final int[] firstTouch;
+  final byte[] lastReason;
+  final byte[] lastKind;
+  final int[] swapPartner;
+  private int sequence;
+  private long applied;
+
+  Moves(PlacementState st, Objective obj) {
+    this.st = st;
+    this.obj = obj;
+    firstTouch = new int[st.partitions];
+    Arrays.fill(firstTouch, -1);
+    lastReason = new byte[st.partitions];
+    lastKind = new byte[st.partitions];
+    swapPartner = new int[st.partitions];
+    Arrays.fill(swapPartner, -1);
+  }
+
+  /** Returns the number of actions applied so far (including later undone ones). */
+  long applied() {
+    return applied;
+  }
+
+  /**
+   * Returns whether the replica in {@code slot} may move to broker {@code to}: the partition is not
+   * pinned, {@code to} receives and does not hold it already, racks do not get worse than required,
+   * and capacity holds.
+   */
+  boolean canMove(int slot, int to) {
+    int p = st.partitionOf(slot);
+    int from = st.replica[slot];
+    if (st.pinned[p] || from == to || !st.canReceive[to] || st.holds(p, to)) {
+      return false;
+    }
+    if (!racksOk(p, slot, to)) {
+      return false;
+    }
+    boolean isLeader = st.leader[p] == from;
+    return obj.fits(to, st.value(NW_IN, p, isLeader), st.value(NW_OUT, p, isLeader));
+  }
+
+  private boolean racksOk(int p, int slot, int to) {
+    if (!st.racked) {
+      return true;
+    }
+    int before = st.rackSpread(p, -1, -1);
+    int after = st.rackSpread(p, slot, to);
+    int required = Math.min(st.rf(p), st.liveRacks);
+    return after >= Math.min(before, required);
+  }
+
+  /** Returns whether broker {@code to}, holding replica {@code slot} of {@code p}, may lead it. */
+  boolean canLead(int p, int slot, int to) {
+    return !st.pinned[p]
+        && st.replica[slot] == to
+        && st.leader[p] != to
+        && st.canReceive[to]
+        && st.inSync[slot]
+        && obj.fits(to, 0, st.leaderOnly(NW_OUT, p));
+  }
+
+  /** Returns whether replicas in slots {@code a} and {@code b} may swap brokers. */
+  boolean canSwap(int a, int b) {
+    int p = st.partitionOf(a);
+    int q = st.partitionOf(b);
+    int ba = st.replica[a];
+    int bb = st.replica[b];
+    if (p == q || ba == bb || st.pinned[p] || st.pinned[q]) {
+      return false;
+    }
+    if (!st.canReceive[ba] || !st.canReceive[bb] || st.holds(p, bb) || st.holds(q, ba)) {
+      return false;
+    }
+    if (!racksOk(p, a, bb) || !racksOk(q, b, ba)) {
+      return false;
+    }
+    boolean la = st.leader[p] == ba;
+    boolean lb = st.leader[q] == bb;
+    double in = st.value(NW_IN, p, la) - st.value(NW_IN, q, lb);
+    double out = st.value(NW_OUT, p, la) - st.value(NW_OUT, q, lb);
+    return obj.fits(bb, in, out) && obj.fits(ba, -in, -out);
+  }
+
+  /**
+   * Returns the bytes this move adds to the plan: the partition's size when {@code to} did not hold
+   * it originally, minus its size when the replica leaves a broker that did not hold it either (a
+   * re-targeted or undone move).
+   */
+  long cost(int slot, int to) {
+    int p = st.partitionOf(slot);
+    int from = st.replica[slot];
+    return st.size[p] * ((heldOriginally(p, to) ? 0 : 1) - (heldOriginally(p, from) ? 0 : 1));
+  }
+
+  private boolean heldOriginally(int p, int b) {
+    for (int s = st.off[p]; s < st.off[p + 1]; s++) {
+      if (st.original[s] == b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Moves the replica in {@code slot} to {@code to} for {@code reason}. */
+  void move(int slot, int to, Reason reason, ActionKind kind) {
+    int p = st.partitionOf(slot);
+    obj.moveReplica(slot, to);
+    touch(p, reason, kind);
+  }
+
+  /** Makes {@code to} the leader of {@code p} for {@code reason}. */
+  void lead(int p, int to, Reason reason) {
+    st.moveLeader(p, to);
+    touch(p, reason, ActionKind.LEADERSHIP);
+  }
+
+  /** Swaps the replicas in slots {@code a} and {@code b} for {@code reason}. */
+  void swap(int a, int b, Reason reason) {
+    int p = st.partitionOf(a);
+    int q = st.partitionOf(b);
+    int ba = st.replica[a];
+    int bb = st.replica[b];
+    obj.moveReplica(a, bb);
+    obj.moveReplica(b, ba);
+    touch(p, reason, ActionKind.SWAP);
+    touch(q, reason, ActionKind.SWAP);
+    swapPartner[p] = q;
+    swapPartner[q] = p;
+  }
+
+  private void touch(int p, Reason reason, ActionKind kind) {
+    if (firstTouch[p] < 0) {
+      firstTouch[p] = sequence++;
+    }
+    lastReason[p] = (byte) reason.ordinal();
+    lastKind[p] = (byte) kind.ordinal();
+    applied++;
+  }
+}

@@ -1,0 +1,297 @@
+package dev.ballast.core.plan;
+
+import static dev.ballast.core.plan.PlacementState.LEADERS;
+import static dev.ballast.core.plan.PlacementState.NW_IN;
+import static dev.ballast.core.plan.PlacementState.NW_OUT;
+import static dev.ballast.core.plan.PlacementState.REPLICAS;
+import static dev.ballast.core.plan.PlacementState.RESOURCES;
+
+import dev.ballast.core.model.BrokerState;
+
+/**
+ * The balance objective: for every goal, how far each receiving broker sits outside the band around
+ * the target mean, divided by the mean and weighted. The targets are fixed when planning starts:
+ * the load that will end on receiving brokers (after draining, dead and slow brokers shed what they
+ * must) divided by their number. Also tracks per-broker topic-spread violations and evaluates the
+ * change an action would make in O(resources).
+ */
+final class Objective {
+
+  static final double EPS = 1e-9;
+
+  final PlacementState st;
+  final int active;
+  final double[] mean = new double[RESOURCES];
+  final double[] lo = new double[RESOURCES];
+  final double[] hi = new double[RESOURCES];
+  final double[] coef = new double[RESOURCES];
+  final boolean[] idle = new boolean[RESOURCES];
+  final double topicCoef;
+  final int[] topicLo;
+  final int[] topicHi;
+  final int[] topicOver;
+  final int[] topicUnder;
+
+  Objective(PlacementState st, PlannerOptions options) {
+    this.st = st;
+    int n = 0;
+    for (int b = 0; b < st.brokers; b++) {
+      n += st.canReceive[b] ? 1 : 0;
+    }
+    active = n;
+    double[] total = new double[RESOURCES];
+    double[] topicTotal = new double[st.topics];
+    for (int p = 0; p < st.partitions; p++) {
+      for (int s = st.off[p]; s < st.off[p + 1]; s++) {
+        int b = st.replica[s];
+        boolean isLeader = st.leader[p] == b;
+        double share = targetShare(p, b, isLeader);
+        if (share == 1) {
+          topicTotal[st.topicOf[p]]++;
+          for (int r = 0; r < RESOURCES; r++) {
+            total[r] += st.value(r, p, isLeader);
+          }
+        } else if (share == 0.5) {
+          for (int r = 0; r < RESOURCES; r++) {
+            total[r] += st.leaderOnly(r, p);
+          }
+        }
+      }
+    }
+    double band = options.band();
+    for (int r = 0; r < RESOURCES; r++) {
+      Goal g = Goal.RESOURCES[r];
+      mean[r] = active == 0 ? 0 : total[r] / active;
+      if (g.counted()) {
+        hi[r] = Math.max(Math.floor(mean[r] * (1 + band) + EPS), Math.ceil(mean[r] - EPS));
+        lo[r] = Math.min(Math.ceil(mean[r] * (1 - band) - EPS), Math.floor(mean[r] + EPS));
+      } else {
+        hi[r] = mean[r] * (1 + band);
+        lo[r] = mean[r] * (1 - band);
+      }
+      idle[r] = mean[r] <= 0 || mean[r] < options.idleFloor(g);
+      coef[r] = idle[r] ? 0 : options.weight(g) / mean[r];
+    }
+    topicCoef = mean[REPLICAS] > 0 ? options.weight(Goal.TOPIC_SPREAD) / mean[REPLICAS] : 0;
+    topicLo = new int[st.topics];
+    topicHi = new int[st.topics];
+    for (int t = 0; t < st.topics; t++) {
+      double mu = active == 0 ? 0 : topicTotal[t] / active;
+      topicHi[t] = (int) Math.max(Math.floor(mu * (1 + band) + EPS), Math.ceil(mu - EPS));
+      topicLo[t] = (int) Math.min(Math.ceil(mu * (1 - band) - EPS), Math.floor(mu + EPS));
+    }
+    topicOver = new int[st.brokers];
+    topicUnder = new int[st.brokers];
+    for (int t = 0; t < st.topics; t++) {
+      for (int b = 0; b < st.brokers; b++) {
+        int c = st.topicCount[t * st.brokers + b];
+        topicOver[b] += Math.max(0, c - topicHi[t]);
+        topicUnder[b] += Math.max(0, topicLo[t] - c);
+      }
+    }
+  }
+
+  /**
+   * Returns which share of a replica's load ends on receiving brokers: 1 all of it, 0.5 only its
+   * leader part (a slow leader hands leadership over), 0 none (it stays where it is).
+   */
+  private double targetShare(int p, int b, boolean isLeader) {
+    BrokerState s = st.state[b];
+    if (s.canReceive()) {
+      return 1;
+    }
+    return switch (s) {
+      case DRAINING -> st.pinned[p] ? 0 : 1;
+      case DEAD -> st.pinned[p] || st.rf(p) == 1 ? 0 : 1;
+      case SLOW -> !isLeader || st.pinned[p] ? 0 : st.rf(p) == 1 ? 1 : 0.5;
+      default -> 0;
+    };
+  }
+
+  /** Returns how far {@code x} is outside the band of resource {@code r}. */
+  double viol(int r, double x) {
+    return x > hi[r] + EPS ? x - hi[r] : x < lo[r] - EPS ? lo[r] - x : 0;
+  }
+
+  /** Returns how far a count {@code c} of topic {@code t} is outside the topic's band. */
+  int topicViol(int t, int c) {
+    return Math.max(0, c - topicHi[t]) + Math.max(0, topicLo[t] - c);
+  }
+
+  private double term(int r, int b, double delta) {
+    double x = st.load[r][b];
+    return viol(r, x + delta) - viol(r, x);
+  }
+
+  private double topicTerm(int t, int b, int delta) {
+    int c = st.topicCount[t * st.brokers + b];
+    return topicViol(t, c + delta) - topicViol(t, c);
+  }
+
+  /** Returns the objective change if the replica in {@code slot} moved to broker {@code to}. */
+  double deltaMove(int slot, int to) {
+    int p = st.partitionOf(slot);
+    int from = st.replica[slot];
+    boolean isLeader = st.leader[p] == from;
+    boolean scoredFrom = st.canReceive[from];
+    boolean scoredTo = st.canReceive[to];
+    double d = 0;
+    for (int r = 0; r < RESOURCES; r++) {
+      if (coef[r] == 0) {
+        continue;
+      }
+      double v = st.value(r, p, isLeader);
+      double t = (scoredFrom ? term(r, from, -v) : 0) + (scoredTo ? term(r, to, v) : 0);
+      d += coef[r] * t;
+    }
+    if (topicCoef > 0) {
+      int t = st.topicOf[p];
+      d +=
+          topicCoef
+              * ((scoredFrom ? topicTerm(t, from, -1) : 0) + (scoredTo ? topicTerm(t, to, 1) : 0));
+    }
+    return d;
+  }
+
+  /** Returns the objective change if broker {@code to} became the leader of {@code p}. */
+  double deltaLeader(int p, int to) {
+    int from = st.leader[p];
+    double d = 0;
+    for (int r = 0; r < RESOURCES; r++) {
+      if (coef[r] == 0) {
+        continue;
+      }
+      double v = st.leaderOnly(r, p);
+      if (v == 0) {
+        continue;
+      }
+      double t = (from >= 0 && st.canReceive[from] ? term(r, from, -v) : 0);
+      t += st.canReceive[to] ? term(r, to, v) : 0;
+      d += coef[r] * t;
+    }
+    return d;
+  }
+
+  /** Returns the objective change if the replicas in slots {@code a} and {@code b} swapped. */
+  double deltaSwap(int a, int b) {
+    int p = st.partitionOf(a);
+    int q = st.partitionOf(b);
+    int ba = st.replica[a];
+    int bb = st.replica[b];
+    boolean la = st.leader[p] == ba;
+    boolean lb = st.leader[q] == bb;
+    double d = 0;
+    for (int r = 0; r < RESOURCES; r++) {
+      if (coef[r] == 0) {
+        continue;
+      }
+      double net = st.value(r, p, la) - st.value(r, q, lb);
+      if (net == 0) {
+        continue;
+      }
+      double t = (st.canReceive[ba] ? term(r, ba, -net) : 0);
+      t += st.canReceive[bb] ? term(r, bb, net) : 0;
+      d += coef[r] * t;
+    }
+    int tp = st.topicOf[p];
+    int tq = st.topicOf[q];
+    if (topicCoef > 0 && tp != tq) {
+      double t = 0;
+      if (st.canReceive[ba]) {
+        t += topicSwapTerm(ba, tp, -1, tq, 1);
+      }
+      if (st.canReceive[bb]) {
+        t += topicSwapTerm(bb, tp, 1, tq, -1);
+      }
+      d += topicCoef * t;
+    }
+    return d;
+  }
+
+  private double topicSwapTerm(int b, int t1, int d1, int t2, int d2) {
+    return topicTerm(t1, b, d1) + topicTerm(t2, b, d2);
+  }
+
+  /** Moves the replica in {@code slot} to {@code to}, keeping topic violations up to date. */
+  void moveReplica(int slot, int to) {
+    int p = st.partitionOf(slot);
+    int t = st.topicOf[p];
+    int from = st.replica[slot];
+    retally(t, from, -1);
+    retally(t, to, 1);
+    st.moveReplica(slot, to);
+  }
+
+  private void retally(int t, int b, int delta) {
+    int c = st.topicCount[t * st.brokers + b];
+    topicOver[b] += Math.max(0, c + delta - topicHi[t]) - Math.max(0, c - topicHi[t]);
+    topicUnder[b] += Math.max(0, topicLo[t] - c - delta) - Math.max(0, topicLo[t] - c);
+  }
+
+  /** Returns whether moving load {@code inDelta}/{@code outDelta} onto {@code b} fits capacity. */
+  boolean fits(int b, double inDelta, double outDelta) {
+    return (inDelta <= 0 || st.load[NW_IN][b] + inDelta <= st.capIn[b] + EPS)
+        && (outDelta <= 0 || st.load[NW_OUT][b] + outDelta <= st.capOut[b] + EPS);
+  }
+
+  /**
+   * Returns the weighted violation of goal index {@code g} (resources, then topic) at {@code b}.
+   */
+  double weighted(int g, int b) {
+    if (!st.canReceive[b]) {
+      return 0;
+    }
+    if (g == RESOURCES) {
+      return topicCoef * (topicOver[b] + topicUnder[b]);
+    }
+    return coef[g] * viol(g, st.load[g][b]);
+  }
+
+  /** Returns the unweighted normalized score of goal index {@code g}: sum of violation / mean. */
+  double goalScore(int g) {
+    double sum = 0;
+    for (int b = 0; b < st.brokers; b++) {
+      if (!st.canReceive[b]) {
+        continue;
+      }
+      if (g == RESOURCES) {
+        sum += topicOver[b] + topicUnder[b];
+      } else if (mean[g] > 0) {
+        sum += viol(g, st.load[g][b]) / mean[g];
+      }
+    }
+    return g == RESOURCES && mean[REPLICAS] > 0 ? sum / mean[REPLICAS] : sum;
+  }
+
+  /** Returns the weighted sum of every goal's violations: what the planner minimises. */
+  double soft() {
+    double sum = 0;
+    for (int g = 0; g <= RESOURCES; g++) {
+      for (int b = 0; b < st.brokers; b++) {
+        sum += weighted(g, b);
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Returns the hard-goal violations: replicas on brokers being emptied, leaders on slow brokers,
+   * missing racks, and relative load above capacity.
+   */
+  double hard() {
+    double h = 0;
+    for (int b = 0; b < st.brokers; b++) {
+      if (st.state[b].mustBeEmptied()) {
+        h += st.slotCount(b);
+      } else if (st.state[b] == BrokerState.SLOW) {
+        h += Math.round(st.load[LEADERS][b]);
+      }
+      h += Math.max(0, st.load[NW_IN][b] - st.capIn[b]) / st.capIn[b];
+      h += Math.max(0, st.load[NW_OUT][b] - st.capOut[b]) / st.capOut[b];
+    }
+    for (int p = 0; p < st.partitions; p++) {
+      h += st.rackDeficit(p);
+    }
+    return h;
+  }
+}

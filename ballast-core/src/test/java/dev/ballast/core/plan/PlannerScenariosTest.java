@@ -1,0 +1,174 @@
+package dev.ballast.core.plan;
+
+import static dev.ballast.core.plan.Clusters.GIB;
+import static dev.ballast.core.plan.Clusters.MIB;
+import static dev.ballast.core.plan.Clusters.UNIT;
+import static dev.ballast.core.plan.Clusters.brokers;
+import static dev.ballast.core.plan.Clusters.leaderCounts;
+import static dev.ballast.core.plan.Clusters.plan;
+import static dev.ballast.core.plan.Clusters.replicaCounts;
+import static dev.ballast.core.plan.Clusters.rf1;
+import static dev.ballast.core.plan.Clusters.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ballast.core.model.Broker;
+import dev.ballast.core.model.BrokerState;
+import dev.ballast.core.model.ClusterModel;
+import dev.ballast.core.model.Partition;
+import dev.ballast.core.model.PartitionLoad;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The "must solve" scenarios of the planner issue, with exact expectations. */
+class PlannerScenariosTest {
+
+  @Test
+  void fourOneOneBecomesTwoTwoTwoInTwoMoves() {
+    ClusterModel model = ClusterModel.of(brokers(3), rf1("traffic", UNIT, 4, 1, 1));
+
+    Plan plan = plan(model);
+
+    assertThat(plan.summary().replicaMoves()).isEqualTo(2);
+    assertThat(plan.summary().leadershipTransfers()).isZero();
+    assertThat(plan.summary().bytesToMove()).isEqualTo(2 * GIB);
+    assertThat(plan.summary().lowerBoundBytes()).isLessThanOrEqualTo(2 * GIB);
+    assertThat(plan.actions()).allSatisfy(a -> assertThat(a.oldReplicas()).containsExactly(0));
+    assertThat(replicaCounts(plan.applyTo(model), 3)).containsExactly(2, 2, 2);
+    assertThat(plan.summary().goals()).allSatisfy(g -> assertThat(g.met()).isTrue());
+  }
+
+  @Test
+  void newBrokerTakesAThirdInFourMoves() {
+    List<Broker> brokers = with(brokers(3), 2, BrokerState.NEW);
+    ClusterModel model = ClusterModel.of(brokers, rf1("scale", UNIT, 6, 6, 0));
+
+    Plan plan = plan(model);
+
+    assertThat(plan.summary().replicaMoves()).isEqualTo(4);
+    assertThat(plan.actions()).allSatisfy(a -> assertThat(a.newReplicas()).containsExactly(2));
+    assertThat(replicaCounts(plan.applyTo(model), 3)).containsExactly(4, 4, 4);
+    assertThat(plan.summary().lowerBoundBytes()).isEqualTo(4 * GIB);
+  }
+
+  @Test
+  void drainingBrokerTwoEmptiesInFourMoves() {
+    List<Broker> brokers = with(brokers(3), 2, BrokerState.DRAINING);
+    ClusterModel model = ClusterModel.of(brokers, rf1("drain", UNIT, 4, 4, 4));
+
+    Plan plan = plan(model);
+
+    assertThat(plan.summary().replicaMoves()).isEqualTo(4);
+    assertThat(plan.actions()).allSatisfy(a -> assertThat(a.reason()).isEqualTo(Reason.DRAIN));
+    assertThat(replicaCounts(plan.applyTo(model), 3)).containsExactly(6, 6, 0);
+    assertThat(plan.summary().hardGoals())
+        .filteredOn(h -> h.name().equals("drain"))
+        .singleElement()
+        .satisfies(h -> assertThat(h.met()).isTrue());
+  }
+
+  @Test
+  void slowBrokerHandsOverLeadershipWithoutMovingData() {
+    // RF=3 over 3 brokers, 9 partitions, each broker prefers (leads) 3.
+    List<Partition> partitions = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      int lead = i % 3;
+      partitions.add(Partition.of("slow", i, List.of(lead, (lead + 1) % 3, (lead + 2) % 3), UNIT));
+    }
+    ClusterModel model = ClusterModel.of(with(brokers(3), 2, BrokerState.SLOW), partitions);
+
+    Plan plan = plan(model);
+    ClusterModel after = plan.applyTo(model);
+
+    assertThat(leaderCounts(after, 3)[2]).isZero();
+    assertThat(plan.summary().replicaMoves()).isZero();
+    assertThat(plan.summary().bytesToMove()).isZero();
+    assertThat(plan.actions())
+        .allSatisfy(a -> assertThat(a.kind()).isEqualTo(ActionKind.LEADERSHIP));
+    assertThat(plan.actions()).hasSize(3);
+    assertThat(leaderCounts(after, 3)).containsExactly(5, 4, 0);
+  }
+
+  @Test
+  void slowBrokerHoldsNothingWithRf1() {
+    ClusterModel model =
+        ClusterModel.of(with(brokers(3), 2, BrokerState.SLOW), rf1("slow", UNIT, 3, 3, 3));
+
+    Plan plan = plan(model);
+
+    assertThat(replicaCounts(plan.applyTo(model), 3)[2]).isZero();
+    assertThat(plan.summary().replicaMoves()).isEqualTo(3);
+    assertThat(plan.actions())
+        .allSatisfy(a -> assertThat(a.reason()).isEqualTo(Reason.SLOW_BROKER));
+  }
+
+  @Test
+  void messagesSkewIsFixedBySwapsWithoutBreakingBytes() {
+    // Same bytes everywhere; broker 0 carries 10x the messages (100-byte vs 1 KiB messages).
+    PartitionLoad small = new PartitionLoad(MIB, MIB, 10_000, GIB);
+    PartitionLoad large = new PartitionLoad(MIB, MIB, 1_000, GIB);
+    List<Partition> partitions = new ArrayList<>(rf1("small-messages", small, 3, 0, 0));
+    partitions.addAll(
+        Clusters.topic(
+            "large-messages",
+            large,
+            new int[] {1},
+            new int[] {1},
+            new int[] {1},
+            new int[] {2},
+            new int[] {2},
+            new int[] {2}));
+    ClusterModel model = ClusterModel.of(brokers(3), partitions);
+
+    Plan plan = plan(model);
+
+    PlanSummary s = plan.summary();
+    assertThat(s.goal(Goal.MESSAGES).maxOverMeanBefore()).isEqualTo(2.5);
+    assertThat(s.goal(Goal.MESSAGES).maxOverMeanAfter()).isEqualTo(1.0);
+    assertThat(s.brokers())
+        .allSatisfy(
+            b -> {
+              assertThat(b.after().messages()).isEqualTo(12_000);
+              assertThat(b.after().networkIn()).isEqualTo(3 * MIB);
+              assertThat(b.after().disk()).isEqualTo(3.0 * GIB);
+            });
+    assertThat(s.replicaMoves()).isEqualTo(4);
+    assertThat(plan.actions()).allSatisfy(a -> assertThat(a.kind()).isEqualTo(ActionKind.SWAP));
+  }
+
+  @Test
+  void rf3OverThreeRacksKeepsThreeRacks() {
+    // 6 brokers on racks a,b,c (two each); 12 RF=3 partitions crowded onto brokers 0,1,2.
+    List<Broker> brokers = new ArrayList<>();
+    String[] racks = {"a", "b", "c", "a", "b", "c"};
+    for (int i = 0; i < 6; i++) {
+      brokers.add(new Broker(i, racks[i], BrokerState.ALIVE, null));
+    }
+    List<Partition> partitions = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      int shift = i % 3;
+      partitions.add(
+          Partition.of("racked", i, List.of(shift, (shift + 1) % 3, (shift + 2) % 3), UNIT));
+    }
+    ClusterModel model = ClusterModel.of(brokers, partitions);
+    assertThat(model.partitions()).allSatisfy(p -> assertThat(racksOf(p, racks)).hasSize(3));
+
+    Plan plan = plan(model);
+    ClusterModel after = plan.applyTo(model);
+
+    assertThat(after.partitions()).allSatisfy(p -> assertThat(racksOf(p, racks)).hasSize(3));
+    assertThat(replicaCounts(after, 6)).containsExactly(6, 6, 6, 6, 6, 6);
+    assertThat(plan.summary().replicaMoves()).isEqualTo(18);
+    assertThat(plan.summary().bytesToMove()).isEqualTo(plan.summary().lowerBoundBytes());
+  }
+
+  private static Set<String> racksOf(Partition p, String[] racks) {
+    Set<String> s = new HashSet<>();
+    for (int r : p.replicas()) {
+      s.add(racks[r]);
+    }
+    return s;
+  }
+}
