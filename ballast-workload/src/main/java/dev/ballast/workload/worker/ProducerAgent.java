@@ -1,0 +1,193 @@
+package dev.ballast.workload.worker;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.workload.continuity.AckLedger;
+import dev.ballast.workload.message.KeyChooser;
+import dev.ballast.workload.message.MessageSizes;
+import dev.ballast.workload.message.MessageStamp;
+import dev.ballast.workload.message.PartitionChooser;
+import dev.ballast.workload.message.Payloads;
+import dev.ballast.workload.rate.NanoClock;
+import dev.ballast.workload.rate.Pacer;
+import dev.ballast.workload.rate.ParkingIdleStrategy;
+import dev.ballast.workload.rate.RateSchedule;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Sends one producer's messages on its open-loop schedule: each step sends every message that is
+ * due (at most a bounded batch), stamps it with Ballast's headers, and records latencies when the
+ * cluster acknowledges it. Only the schedule decides when a message is due, never a previous ack.
+ */
+public final class ProducerAgent implements Agent {
+
+  private static final int MAX_PER_STEP = 1_000;
+
+  private final ProducerAssignment assignment;
+  private final Producer<byte[], byte[]> producer;
+  private final Pacer pacer;
+  private final boolean unlimited;
+  private final PartitionChooser partitions;
+  private final KeyChooser keys;
+  private final MessageSizes sizes;
+  private final Payloads payloads;
+  private final long[] sequences;
+  private final LoadMetrics metrics;
+  private final AckLedger ledger;
+  private final NanoClock clock;
+  private volatile boolean closeProducer = true;
+
+  /**
+   * Creates an agent that sends through {@code producer} to a topic of {@code partitionCount}
+   * partitions, on a schedule starting at {@code startNanos} of {@code clock}.
+   */
+  public ProducerAgent(
+      ProducerAssignment assignment,
+      Producer<byte[], byte[]> producer,
+      int partitionCount,
+      LoadMetrics metrics,
+      AckLedger ledger,
+      NanoClock clock,
+      long startNanos) {
+    this.assignment = requireNonNull(assignment, "assignment");
+    this.producer = requireNonNull(producer, "producer");
+    this.metrics = requireNonNull(metrics, "metrics");
+    this.ledger = requireNonNull(ledger, "ledger");
+    this.clock = requireNonNull(clock, "clock");
+    RateSchedule schedule = new RateSchedule(assignment.shape(), assignment.unit(), startNanos);
+    this.pacer = new Pacer(schedule, clock, ParkingIdleStrategy.standard());
+    this.unlimited = schedule.isUnlimited();
+    long seed = assignment.producerId();
+    this.sizes = assignment.messageSize().toSizes(seed);
+    this.payloads = new Payloads(sizes.max(), seed);
+    this.keys =
+        new KeyChooser(
+            assignment.keys(), assignment.keyCount(), assignment.hotKeyFraction(), seed + 1);
+    long[] weights = assignment.partitionWeights().stream().mapToLong(Long::longValue).toArray();
+    if (weights.length > 0 && weights.length != partitionCount) {
+      throw new IllegalArgumentException(
+          assignment.name()
+              + ": "
+              + weights.length
+              + " partition weights but topic "
+              + assignment.topic()
+              + " has "
+              + partitionCount
+              + " partitions");
+    }
+    this.partitions = new PartitionChooser(partitionCount, weights, stickyRun(assignment, sizes));
+    this.sequences = new long[partitionCount];
+  }
+
+  /** Messages in a row per partition: about one batch, as Kafka's sticky partitioner does. */
+  private static int stickyRun(ProducerAssignment assignment, MessageSizes sizes) {
+    Object batch = assignment.clientConfig().get(ProducerConfig.BATCH_SIZE_CONFIG);
+    int batchBytes = batch == null ? 16_384 : Integer.parseInt(batch.toString());
+    // A record costs its value, Ballast's three headers (~30 bytes) and ~10 bytes of framing.
+    return (int) Math.max(1, batchBytes / (sizes.mean() + 40));
+  }
+
+  @Override
+  public int doWork() {
+    long now = clock.nanoTime();
+    int sent = 0;
+    while (sent < MAX_PER_STEP && pacer.isDue(now)) {
+      sendOne();
+      sent++;
+    }
+    return sent;
+  }
+
+  private void sendOne() {
+    int size = sizes.next();
+    long intended = pacer.next(size);
+    byte[] key = keys.next();
+    int partition = partitions.next(key);
+    long sequence = sequences[partition]++;
+    long sendNanos = clock.nanoTime();
+    if (!unlimited) {
+      metrics.scheduleDelay.record(sendNanos - intended);
+    }
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            assignment.topic(),
+            partition,
+            null,
+            key,
+            payloads.of(size),
+            java.util.Arrays.asList(
+                MessageStamp.headers(assignment.producerId(), sequence, sendNanos)));
+    ledger.sent();
+    metrics.sent.increment();
+    metrics.sentBytes.add(size);
+    producer.send(
+        record, new Ack(partition, sequence, unlimited ? sendNanos : intended, sendNanos, size));
+  }
+
+  @Override
+  public long nanosUntilWork() {
+    return pacer.nanosUntilDue(clock.nanoTime());
+  }
+
+  /** Makes {@link #onClose()} leave the client open (its owner closes it). */
+  void keepProducerOpen() {
+    closeProducer = false;
+  }
+
+  @Override
+  public void onClose() {
+    producer.flush();
+    if (closeProducer) {
+      producer.close(Duration.ofSeconds(30));
+    }
+  }
+
+  @Override
+  public String roleName() {
+    return assignment.name();
+  }
+
+  /** Returns this producer's ledger of sent and acknowledged sequences. */
+  public AckLedger ledger() {
+    return ledger;
+  }
+
+  /** Records one message's acknowledgement or failure. */
+  private final class Ack implements Callback {
+    private final int partition;
+    private final long sequence;
+    private final long intendedNanos;
+    private final long sendNanos;
+    private final int bytes;
+
+    Ack(int partition, long sequence, long intendedNanos, long sendNanos, int bytes) {
+      this.partition = partition;
+      this.sequence = sequence;
+      this.intendedNanos = intendedNanos;
+      this.sendNanos = sendNanos;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+      long now = clock.nanoTime();
+      if (exception != null) {
+        ledger.failed();
+        metrics.failed.increment();
+        metrics.lastSendError.set(
+            exception.getClass().getSimpleName() + ": " + exception.getMessage());
+        return;
+      }
+      ledger.acked(assignment.topic(), partition, sequence);
+      metrics.acked.increment();
+      metrics.ackedBytes.add(bytes);
+      metrics.intended.record(now - intendedNanos);
+      metrics.send.record(now - sendNanos);
+    }
+  }
+}
