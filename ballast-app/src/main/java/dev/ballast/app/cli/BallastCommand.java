@@ -1,6 +1,7 @@
 package dev.ballast.app.cli;
 
 import dev.ballast.app.bench.BenchCommand;
+import dev.ballast.app.doctor.DoctorCommand;
 import dev.ballast.app.load.LoadCommand;
 import dev.ballast.app.plan.PlanCommand;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Mixin;
       ClusterCommand.class,
       PlanCommand.class,
       LoadCommand.class,
+      DoctorCommand.class,
       BenchCommand.class,
       HelpCommand.class
     },
