@@ -21,9 +21,9 @@ final class Balancer {
 
   private static final int GOALS = RESOURCES + 1;
   private static final int TOPIC = RESOURCES;
-  private static final int SCAN = 48;
-  private static final int WINDOW = 12;
-  private static final int DESTINATIONS = 6;
+  private static final int SCAN = 32;
+  private static final int WINDOW = 4;
+  private static final int DESTINATIONS = 4;
   private static final int SOURCES = 6;
   private static final int SWAP_CANDIDATES = 10;
   private static final int SWAP_PARTNERS = 4;
@@ -36,6 +36,7 @@ final class Balancer {
   private final long[][][] lists = new long[GOALS][][];
   private final long[][][] leaderLists = new long[GOALS][][];
   private final long[][][] followerLists = new long[GOALS][][];
+  private final int[][] cursor = new int[GOALS][];
   private int passes;
   private boolean converged;
 
@@ -49,6 +50,7 @@ final class Balancer {
       lists[g] = new long[st.brokers][];
       leaderLists[g] = new long[st.brokers][];
       followerLists[g] = new long[st.brokers][];
+      cursor[g] = new int[st.brokers];
     }
   }
 
@@ -71,6 +73,7 @@ final class Balancer {
         Arrays.fill(lists[g], null);
         Arrays.fill(leaderLists[g], null);
         Arrays.fill(followerLists[g], null);
+        Arrays.fill(cursor[g], 0);
       }
       long before = moves.applied();
       while (true) {
@@ -201,13 +204,11 @@ final class Balancer {
     candScore = 0;
   }
 
-  private void consider(int slot, int to) {
-    if (!moves.canMove(slot, to)) {
-      return;
-    }
+  /** Considers moving {@code slot} to {@code to}; returns whether that lowers the objective. */
+  private boolean consider(int slot, int to) {
     double d = obj.deltaMove(slot, to);
     if (d >= -Objective.EPS) {
-      return;
+      return false;
     }
     double score = -d / (Math.max(0, moves.cost(slot, to)) + 1.0);
     if (score > candScore) {
@@ -215,31 +216,45 @@ final class Balancer {
       candSlot = slot;
       candTo = to;
     }
+    return true;
   }
 
   private boolean shedReplica(int g, int b, Reason reason) {
     long[] list = replicaList(g, b);
-    int[] dests = g == TOPIC ? null : destinations(g, b, DESTINATIONS);
+    int[] order = destinations(g, b, st.brokers);
     resetCandidate();
     int scanned = 0;
     int improving = 0;
-    for (int i = 0; i < list.length && scanned < SCAN && improving < WINDOW; i++) {
+    boolean head = true;
+    for (int i = cursor[g][b]; i < list.length && scanned < SCAN && improving < WINDOW; i++) {
       int slot = SortKeys.index(list[i]);
       int p = st.partitionOf(slot);
-      if (st.replica[slot] != b || st.pinned[p]) {
+      int t = st.topicOf[p];
+      if (st.replica[slot] != b
+          || st.pinned[p]
+          || (g == TOPIC && st.topicCount[t * st.brokers + b] <= obj.topicHi[t])) {
+        if (head) {
+          // Gone, pinned or no longer over: none of these comes back while b sheds in this pass.
+          cursor[g][b] = i + 1;
+        }
         continue;
       }
-      if (g == TOPIC
-          && st.topicCount[st.topicOf[p] * st.brokers + b] <= obj.topicHi[st.topicOf[p]]) {
-        continue;
-      }
+      head = false;
       scanned++;
-      double before = candScore;
-      int[] to = g == TOPIC ? topicDestinations(p, b) : dests;
-      for (int d : to) {
-        consider(slot, d);
+      moves.prepare(slot);
+      boolean improves = false;
+      int tried = 0;
+      for (int j = 0; j < order.length && tried < DESTINATIONS; j++) {
+        int d = order[j];
+        if (g == TOPIC && st.topicCount[t * st.brokers + d] >= obj.topicHi[t]) {
+          continue;
+        }
+        if (moves.canMoveTo(d)) {
+          tried++;
+          improves |= consider(slot, d);
+        }
       }
-      improving += candScore > before ? 1 : 0;
+      improving += improves ? 1 : 0;
     }
     return applyCandidate(reason);
   }
@@ -257,7 +272,10 @@ final class Balancer {
           continue;
         }
         scanned++;
-        consider(slot, b);
+        moves.prepare(slot);
+        if (moves.canMoveTo(b)) {
+          consider(slot, b);
+        }
       }
     }
     return applyCandidate(reason);
@@ -333,28 +351,31 @@ final class Balancer {
     return firstIndexes(keys, k, n);
   }
 
-  /** Returns up to {@code SOURCES} receiving brokers other than {@code b}, most loaded in g. */
+  /**
+   * Returns up to {@code SOURCES} receiving brokers other than {@code b}, most loaded in g first;
+   * with racks, brokers on b's rack come first, since a partition that spans every rack can only
+   * move within one.
+   */
   private int[] sources(int g, int b) {
-    long[] keys = new long[st.brokers];
-    int k = 0;
+    long[] same = new long[st.brokers];
+    long[] other = new long[st.brokers];
+    int ns = 0;
+    int no = 0;
     for (int s = 0; s < st.brokers; s++) {
       if (s != b && st.canReceive[s]) {
-        keys[k++] = SortKeys.descending(st.load[g][s] / Math.max(obj.mean[g], 1e-300), s);
+        long key = SortKeys.descending(st.load[g][s] / Math.max(obj.mean[g], 1e-300), s);
+        if (st.racked && st.rackOf[s] == st.rackOf[b]) {
+          same[ns++] = key;
+        } else {
+          other[no++] = key;
+        }
       }
     }
-    return firstIndexes(keys, k, SOURCES);
-  }
-
-  private int[] topicDestinations(int p, int b) {
-    int t = st.topicOf[p];
-    long[] keys = new long[st.brokers];
-    int k = 0;
-    for (int d = 0; d < st.brokers; d++) {
-      if (d != b && st.canReceive[d] && st.topicCount[t * st.brokers + d] < obj.topicHi[t]) {
-        keys[k++] = SortKeys.ascending(st.load[REPLICAS][d], d);
-      }
-    }
-    return firstIndexes(keys, k, DESTINATIONS);
+    int[] first = firstIndexes(same, ns, SOURCES);
+    int[] rest = firstIndexes(other, no, SOURCES - first.length);
+    int[] out = Arrays.copyOf(first, first.length + rest.length);
+    System.arraycopy(rest, 0, out, first.length, rest.length);
+    return out;
   }
 
   private static int[] firstIndexes(long[] keys, int k, int n) {

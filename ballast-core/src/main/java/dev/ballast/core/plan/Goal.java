@@ -19,7 +19,7 @@ public enum Goal {
   /** Leaders per broker. */
   LEADERS("leaders", "", true, 0.5),
   /** Replicas of each topic per broker. */
-  TOPIC_SPREAD("topic-spread", "", true, 0.25);
+  TOPIC_SPREAD("topic-spread", "", true, 0.0);
 
   /** The goals that are a per-broker resource, in resource-index order. */
   static final Goal[] RESOURCES = {NETWORK_IN, NETWORK_OUT, MESSAGES, DISK, REPLICAS, LEADERS};

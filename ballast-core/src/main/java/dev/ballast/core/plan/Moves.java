@@ -29,11 +29,75 @@ final class Moves {
     lastKind = new byte[st.partitions];
     swapPartner = new int[st.partitions];
     Arrays.fill(swapPartner, -1);
+    for (int r : st.rackOf) {
+      maxRack = Math.max(maxRack, r);
+    }
   }
 
   /** Returns the number of actions applied so far (including later undone ones). */
   long applied() {
     return applied;
+  }
+
+  private int ctxSlot = -1;
+  private int ctxPartition;
+  private int ctxFrom;
+  private long ctxOtherRacks;
+  private int ctxOtherSpread;
+  private int ctxMinSpread;
+  private double ctxIn;
+  private double ctxOut;
+
+  /**
+   * Prepares {@link #canMoveTo} for the replica in {@code slot}: a candidate is checked against
+   * many destinations, so its rack set is computed once (as a bit mask when there are at most 64
+   * racks).
+   */
+  void prepare(int slot) {
+    int p = st.partitionOf(slot);
+    ctxSlot = slot;
+    ctxPartition = p;
+    ctxFrom = st.replica[slot];
+    boolean isLeader = st.leader[p] == ctxFrom;
+    ctxIn = st.value(NW_IN, p, isLeader);
+    ctxOut = st.value(NW_OUT, p, isLeader);
+    if (st.racked && fewRacks()) {
+      long mask = 0;
+      for (int s = st.off[p]; s < st.off[p + 1]; s++) {
+        if (s != slot) {
+          mask |= 1L << st.rackOf[st.replica[s]];
+        }
+      }
+      ctxOtherRacks = mask;
+      ctxOtherSpread = Long.bitCount(mask);
+      int before = Long.bitCount(mask | (1L << st.rackOf[ctxFrom]));
+      ctxMinSpread = Math.min(before, Math.min(st.rf(p), st.liveRacks));
+    }
+  }
+
+  private boolean fewRacks() {
+    return maxRack < 64;
+  }
+
+  private int maxRack = -1;
+
+  /** Returns whether the prepared replica may move to {@code to}; see {@link #canMove}. */
+  boolean canMoveTo(int to) {
+    int p = ctxPartition;
+    if (st.pinned[p] || ctxFrom == to || !st.canReceive[to] || st.holds(p, to)) {
+      return false;
+    }
+    if (st.racked) {
+      if (fewRacks()) {
+        int after = ctxOtherSpread + (((ctxOtherRacks >>> st.rackOf[to]) & 1L) == 0 ? 1 : 0);
+        if (after < ctxMinSpread) {
+          return false;
+        }
+      } else if (!racksOk(p, ctxSlot, to)) {
+        return false;
+      }
+    }
+    return obj.fits(to, ctxIn, ctxOut);
   }
 
   /**

@@ -70,7 +70,7 @@ final class Objective {
         lo[r] = mean[r] * (1 - band);
       }
       idle[r] = mean[r] <= 0 || mean[r] < options.idleFloor(g);
-      coef[r] = idle[r] ? 0 : options.weight(g) / mean[r];
+      coef[r] = idle[r] ? 0 : options.weight(g);
     }
     topicCoef = mean[REPLICAS] > 0 ? options.weight(Goal.TOPIC_SPREAD) / mean[REPLICAS] : 0;
     topicLo = new int[st.topics];
@@ -113,6 +113,16 @@ final class Objective {
     return x > hi[r] + EPS ? x - hi[r] : x < lo[r] - EPS ? lo[r] - x : 0;
   }
 
+  /**
+   * Returns the penalty of load {@code x} on resource {@code r}: with u the distance outside the
+   * band divided by the mean, u + u^2. Zero inside the band (no churn for its own sake); convex
+   * outside, so that evening out two brokers that are both over the band also pays.
+   */
+  double penalty(int r, double x) {
+    double u = viol(r, x) / mean[r];
+    return u + u * u;
+  }
+
   /** Returns how far a count {@code c} of topic {@code t} is outside the topic's band. */
   int topicViol(int t, int c) {
     return Math.max(0, c - topicHi[t]) + Math.max(0, topicLo[t] - c);
@@ -120,7 +130,7 @@ final class Objective {
 
   private double term(int r, int b, double delta) {
     double x = st.load[r][b];
-    return viol(r, x + delta) - viol(r, x);
+    return penalty(r, x + delta) - penalty(r, x);
   }
 
   private double topicTerm(int t, int b, int delta) {
@@ -244,7 +254,7 @@ final class Objective {
     if (g == RESOURCES) {
       return topicCoef * (topicOver[b] + topicUnder[b]);
     }
-    return coef[g] * viol(g, st.load[g][b]);
+    return coef[g] * penalty(g, st.load[g][b]);
   }
 
   /** Returns the unweighted normalized score of goal index {@code g}: sum of violation / mean. */

@@ -169,8 +169,10 @@ final class PlanBuilder {
     for (int id : newIds) {
       added += contains(oldIds, id) ? 0 : 1;
     }
+    int partner = moves.swapPartner[p];
     ActionKind kind = added == 0 ? ActionKind.LEADERSHIP : ActionKind.values()[moves.lastKind[p]];
-    if (kind == ActionKind.LEADERSHIP && added > 0) {
+    if (kind != ActionKind.MOVE && added > 0 && (partner < 0 || !mirrored(p, partner))) {
+      // Later actions re-targeted one side of the swap: what remains is a plain move.
       kind = ActionKind.MOVE;
     }
     Reason reason = Reason.values()[moves.lastReason[p]];
@@ -184,11 +186,11 @@ final class PlanBuilder {
             oldLeader < 0 ? -1 : st.brokerId[oldLeader],
             newLeader < 0 ? -1 : st.brokerId[newLeader],
             reason,
-            moves.swapPartner[p] < 0
+            kind != ActionKind.SWAP
                 ? null
-                : st.topicNames[st.topicOf[moves.swapPartner[p]]]
+                : st.topicNames[st.topicOf[partner]]
                     + "-"
-                    + st.model.partitions().get(moves.swapPartner[p]).partition(),
+                    + st.model.partitions().get(partner).partition(),
             loads);
     return new Action(
         seq,
@@ -223,6 +225,25 @@ final class PlanBuilder {
       }
     }
     return Arrays.stream(tmp, 0, k).distinct().sorted().toArray();
+  }
+
+  /** Returns whether p and q exchanged brokers: each gained one the other lost. */
+  private boolean mirrored(int p, int q) {
+    int[] pOld = st.replicaIds(p, true);
+    int[] pNew = st.replicaIds(p, false);
+    int[] qOld = st.replicaIds(q, true);
+    int[] qNew = st.replicaIds(q, false);
+    for (int id : pNew) {
+      if (!contains(pOld, id) && (!contains(qOld, id) || contains(qNew, id))) {
+        return false;
+      }
+    }
+    for (int id : qNew) {
+      if (!contains(qOld, id) && (!contains(pOld, id) || contains(pNew, id))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean contains(int[] ids, int id) {

@@ -1,0 +1,2 @@
+/** Synthetic clusters for benchmarks and tests: seeded, deterministic, skewed on purpose. */
+package dev.ballast.core.synthetic;
