@@ -1,22 +1,37 @@
 package dev.ballast.app.load;
 
-import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Runs producers and consumers at a target rate and checks continuity. */
 @Command(
     name = "load",
     mixinStandardHelpOptions = true,
-    description = "Runs producers and consumers at a target rate and checks continuity.")
-public final class LoadCommand implements Callable<Integer> {
+    description = {
+      "Runs producers and consumers at a target rate (open loop: latency counts from each",
+      "message's intended send time) and checks that nothing was lost, duplicated or reordered.",
+      "Without --bootstrap-server an embedded 3-broker cluster is started and stopped."
+    },
+    subcommands = {LoadRunCommand.class, LoadProduceCommand.class, LoadConsumeCommand.class},
+    footer = {
+      "",
+      "Examples:",
+      "  ballast load run examples/workload.yaml",
+      "  ballast load produce --topic T --rate 50000 --record-size 100 --duration 60s",
+      "  ballast load consume --topic T --group G --bootstrap-server localhost:9092",
+      "",
+      "Exit code 1 when a continuity verdict is violated (see docs/WORKLOAD.md)."
+    })
+public final class LoadCommand implements Runnable {
 
   @Mixin VerboseOption verbose;
+  @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
-    throw new UserException("'load' is not built yet");
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Runs producers and consumers in this JVM, one thread each. Each consumer group shares one
@@ -94,22 +95,29 @@ public final class LocalWorker implements Worker {
 
   @Override
   public synchronized void startProducers(List<ProducerAssignment> assignments) {
-    for (ProducerAssignment a : assignments) {
-      Map<String, Object> config = new HashMap<>(a.clientConfig());
-      config.putIfAbsent(
-          org.apache.kafka.clients.producer.ProducerConfig.CLIENT_ID_CONFIG, a.name());
-      Producer<byte[], byte[]> producer = clients.producer(config);
-      int partitions;
-      try {
-        partitions = producer.partitionsFor(a.topic()).size();
-      } catch (RuntimeException e) {
-        producer.close(Duration.ofSeconds(5));
-        throw new IllegalStateException(
-            "cannot read the partitions of topic " + a.topic() + ": " + e.getMessage(), e);
+    // Connect every client first, then start all schedules at one instant, so that the run's
+    // clock and the schedules agree on when sending began.
+    List<Producer<byte[], byte[]>> created = new ArrayList<>();
+    List<Integer> partitions = new ArrayList<>();
+    try {
+      for (ProducerAssignment a : assignments) {
+        Map<String, Object> config = new HashMap<>(a.clientConfig());
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, a.name());
+        Producer<byte[], byte[]> producer = clients.producer(config);
+        created.add(producer);
+        partitions.add(producer.partitionsFor(a.topic()).size());
       }
+    } catch (RuntimeException e) {
+      created.forEach(p -> p.close(Duration.ofSeconds(5)));
+      throw new IllegalStateException(
+          "cannot start producers (reading topic partitions): " + e.getMessage(), e);
+    }
+    long start = clock.nanoTime();
+    for (int i = 0; i < assignments.size(); i++) {
+      ProducerAssignment a = assignments.get(i);
       AckLedger ledger = new AckLedger(a.producerId());
       ProducerAgent agent =
-          new ProducerAgent(a, producer, partitions, metrics, ledger, clock, clock.nanoTime());
+          new ProducerAgent(a, created.get(i), partitions.get(i), metrics, ledger, clock, start);
       ledgers.add(ledger);
       producerTopics.put(a.producerId(), a.topic());
       producers.add(AgentRunner.start(agent, idle));

@@ -126,7 +126,12 @@ public final class WorkloadRun implements Agent {
         if (now >= nextDrainCheckNanos) {
           nextDrainCheckNanos = now + DRAIN_CHECK_NANOS;
           drained = worker.hasDrained();
-          if (drained || now - stopNanos >= spec.drainTimeout().toNanos()) {
+          // After a stop request (Ctrl-C) the user is waiting: drain for at most 5 s.
+          long limit =
+              stopRequested
+                  ? Math.min(spec.drainTimeout().toNanos(), 5_000_000_000L)
+                  : spec.drainTimeout().toNanos();
+          if (drained || now - stopNanos >= limit) {
             finish();
           }
         }
@@ -247,9 +252,12 @@ public final class WorkloadRun implements Agent {
         (stopRequested ? "stop requested; " : "")
             + "producers stopped after "
             + sentAtStop
-            + " messages; waiting up to "
-            + Durations.format(spec.drainTimeout())
-            + " for consumers to drain");
+            + " messages"
+            + (spec.consumers().isEmpty()
+                ? ""
+                : "; waiting up to "
+                    + Durations.format(spec.drainTimeout())
+                    + " for consumers to drain"));
   }
 
   private void finish() {
