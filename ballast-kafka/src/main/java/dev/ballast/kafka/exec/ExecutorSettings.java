@@ -1,0 +1,73 @@
+package dev.ballast.kafka.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How fast the executor may go.
+ *
+ * @param maxMovesPerBroker the most data moves in flight that touch one broker (as source or
+ *     destination)
+ * @param maxMovesInCluster the most data moves in flight in the whole cluster
+ * @param batchInterval the pause between the end of one batch and the start of the next
+ * @param throttleBytesPerSec the replication throttle while moving, or 0 for none
+ * @param pollInterval how often progress is read from the cluster
+ * @param callTimeout the timeout of each Admin call
+ */
+public record ExecutorSettings(
+    int maxMovesPerBroker,
+    int maxMovesInCluster,
+    Duration batchInterval,
+    long throttleBytesPerSec,
+    Duration pollInterval,
+    Duration callTimeout) {
+
+  /** Validates the settings. */
+  public ExecutorSettings {
+    if (maxMovesPerBroker < 1 || maxMovesInCluster < 1) {
+      throw new IllegalArgumentException("move limits must be at least 1");
+    }
+    if (throttleBytesPerSec < 0) {
+      throw new IllegalArgumentException(
+          "--throttle must be >= 0 bytes/s, not " + throttleBytesPerSec);
+    }
+    requireNonNull(batchInterval, "batchInterval");
+    requireNonNull(pollInterval, "pollInterval");
+    requireNonNull(callTimeout, "callTimeout");
+  }
+
+  /** Returns defaults: 5 moves per broker, 20 in the cluster, no pause, no throttle. */
+  public static ExecutorSettings defaults() {
+    return new ExecutorSettings(
+        5, 20, Duration.ZERO, 0, Duration.ofMillis(500), Duration.ofSeconds(15));
+  }
+
+  /** Returns these settings with a replication throttle of {@code bytesPerSec} (0: none). */
+  public ExecutorSettings withThrottle(long bytesPerSec) {
+    return new ExecutorSettings(
+        maxMovesPerBroker,
+        maxMovesInCluster,
+        batchInterval,
+        bytesPerSec,
+        pollInterval,
+        callTimeout);
+  }
+
+  /** Returns these settings with other move limits. */
+  public ExecutorSettings withLimits(int perBroker, int inCluster) {
+    return new ExecutorSettings(
+        perBroker, inCluster, batchInterval, throttleBytesPerSec, pollInterval, callTimeout);
+  }
+
+  /** Returns these settings with {@code interval} between batches. */
+  public ExecutorSettings withBatchInterval(Duration interval) {
+    return new ExecutorSettings(
+        maxMovesPerBroker,
+        maxMovesInCluster,
+        interval,
+        throttleBytesPerSec,
+        pollInterval,
+        callTimeout);
+  }
+}
