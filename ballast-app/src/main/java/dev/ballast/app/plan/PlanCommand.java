@@ -2,21 +2,211 @@ package dev.ballast.app.plan;
 
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.core.model.BrokerState;
+import dev.ballast.core.model.ClusterModel;
+import dev.ballast.core.plan.Plan;
+import dev.ballast.core.plan.PlanRenderer;
+import dev.ballast.core.plan.Planner;
+import dev.ballast.core.plan.PlannerOptions;
+import dev.ballast.core.snapshot.SnapshotCodec;
+import dev.ballast.core.snapshot.SnapshotFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Plans a movement-minimal reassignment from a snapshot file. */
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Plans a movement-minimal reassignment from a snapshot file.")
+    description = {
+      "Plans a movement-minimal reassignment from a snapshot file (format: docs/SNAPSHOT.md):",
+      "ordered actions with reasons, a summary with per-goal scores and a lower bound on the",
+      "bytes any plan must move, and the JSON kafka-reassign-partitions.sh --execute accepts."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ballast plan --snapshot cluster.json",
+      "  ballast plan --snapshot cluster.json --drain 2 -o plan.json",
+      "  ballast plan --snapshot cluster.json --goals network-in,network-out,messages=2 --band 5",
+      "",
+      "Goals: network-in, network-out, messages, disk, replicas, leaders, topic-spread."
+    })
 public final class PlanCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--snapshot",
+      required = true,
+      paramLabel = "FILE",
+      description = "The snapshot to plan (JSON, docs/SNAPSHOT.md).")
+  Path snapshot;
+
+  @Option(
+      names = "--goals",
+      paramLabel = "GOAL[=WEIGHT],...",
+      description =
+          "Soft goals to pursue with their weights; unlisted goals are ignored (default:"
+              + " network-in, network-out, messages, disk at 1; replicas, leaders at 0.5).")
+  String goals;
+
+  @Option(
+      names = "--band",
+      defaultValue = "10",
+      paramLabel = "PERCENT",
+      description =
+          "Balanced means within this many percent of the mean (default: ${DEFAULT-VALUE}).")
+  double band;
+
+  @Option(
+      names = "--idle-floor",
+      paramLabel = "GOAL=VALUE,...",
+      description =
+          "Mean per broker below which a goal counts as idle and is left alone (defaults:"
+              + " network 1024 B/s, messages 1/s, disk 1 MiB).")
+  String idleFloor;
+
+  @Option(
+      names = "--drain",
+      split = ",",
+      paramLabel = "ID",
+      description = "Brokers to empty (decommission).")
+  List<Integer> drain = List.of();
+
+  @Option(
+      names = "--slow",
+      split = ",",
+      paramLabel = "ID",
+      description = "Brokers that must lead nothing and receive nothing.")
+  List<Integer> slow = List.of();
+
+  @Option(
+      names = "--exclude-brokers",
+      split = ",",
+      paramLabel = "ID",
+      description = "Brokers left alone: they receive nothing and nothing moves off them.")
+  List<Integer> excludeBrokers = List.of();
+
+  @Option(
+      names = "--exclude-topics",
+      paramLabel = "REGEX",
+      description = "Topics (full-name regex) that never move.")
+  String excludeTopics;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write the reassignment JSON for kafka-reassign-partitions.sh --execute to FILE, and"
+              + " the rollback JSON next to it (FILE with .rollback.json).")
+  Path output;
+
+  @Option(names = "--json", description = "Print the whole plan as JSON instead of tables.")
+  boolean json;
+
+  @Option(
+      names = "--max-actions",
+      defaultValue = "50",
+      paramLabel = "N",
+      description = "Actions listed in the table (default: ${DEFAULT-VALUE}).")
+  int maxActions;
 
   @Override
-  public Integer call() {
-    throw new UserException("'plan' is not built yet");
+  public Integer call() throws IOException {
+    PlannerOptions options = PlannerSettings.options(goals, band, idleFloor, excludeTopics);
+    ClusterModel model = withStates(read(snapshot));
+    Plan plan = new Planner(options).plan(model);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.print(PlanRenderer.json(plan));
+    } else {
+      out.print(PlanRenderer.table(plan, Math.max(0, maxActions)));
+    }
+    if (output != null) {
+      Path rollback = rollbackPath(output);
+      Files.writeString(output, PlanRenderer.reassignmentJson(plan), StandardCharsets.UTF_8);
+      Files.writeString(rollback, PlanRenderer.rollbackJson(plan), StandardCharsets.UTF_8);
+      PrintWriter report = json ? spec.commandLine().getErr() : out;
+      report.printf(
+          "%nWrote %s (%d partitions) and its rollback %s.%nApply with:"
+              + " kafka-reassign-partitions.sh --bootstrap-server HOST:PORT --execute"
+              + " --reassignment-json-file %s%s%n",
+          output,
+          plan.actions().size(),
+          rollback,
+          output,
+          plan.summary().leadershipTransfers() > 0 || plan.summary().replicaMoves() > 0
+              ? "\nthen: kafka-leader-election.sh --bootstrap-server HOST:PORT --election-type"
+                  + " preferred --all-topic-partitions"
+              : "");
+      report.flush();
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** Returns {@code output}'s rollback file: plan.json gives plan.rollback.json. */
+  static Path rollbackPath(Path output) {
+    String name = output.getFileName().toString();
+    String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return output.resolveSibling(base + ".rollback.json");
+  }
+
+  private static ClusterModel read(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return SnapshotCodec.parse(reader);
+    } catch (NoSuchFileException e) {
+      throw new UserException("snapshot file " + file + " does not exist");
+    } catch (SnapshotFormatException e) {
+      throw new UserException(file + ": " + e.getMessage());
+    }
+  }
+
+  private ClusterModel withStates(ClusterModel model) {
+    Map<Integer, BrokerState> states = new TreeMap<>();
+    put(model, states, excludeBrokers, "--exclude-brokers", BrokerState.EXCLUDED);
+    put(model, states, slow, "--slow", BrokerState.SLOW);
+    put(model, states, drain, "--drain", BrokerState.DRAINING);
+    return states.isEmpty() ? model : model.withBrokerStates(states);
+  }
+
+  private static void put(
+      ClusterModel model,
+      Map<Integer, BrokerState> states,
+      List<Integer> ids,
+      String option,
+      BrokerState state) {
+    for (int id : ids) {
+      if (!model.hasBroker(id)) {
+        throw new UserException(
+            "broker "
+                + id
+                + " in "
+                + option
+                + " is not in the snapshot (brokers: "
+                + model.brokerIdsText()
+                + ")");
+      }
+      BrokerState previous = states.put(id, state);
+      if (previous != null && previous != state) {
+        throw new UserException(
+            "broker " + id + " is given as both " + previous.label() + " and " + state.label());
+      }
+    }
   }
 }
