@@ -32,6 +32,31 @@ public final class LoadMetrics {
   /** From the send time in the message's headers to its consumption (same host only). */
   final LatencyTracker endToEnd = new LatencyTracker();
 
+  /** Returns the latency from the intended send time to the acknowledgement. */
+  public LatencyTracker intendedLatency() {
+    return intended;
+  }
+
+  /** Returns the latency from the send call to the acknowledgement. */
+  public LatencyTracker sendLatency() {
+    return send;
+  }
+
+  /** Returns how late send calls were against their intended times. */
+  public LatencyTracker scheduleDelays() {
+    return scheduleDelay;
+  }
+
+  /** Returns the number of acknowledged messages. */
+  public long ackedCount() {
+    return acked.sum();
+  }
+
+  /** Returns the number of failed sends. */
+  public long failedCount() {
+    return failed.sum();
+  }
+
   /** Forgets all latencies recorded so far (end of the warm-up). */
   void resetLatencies() {
     intended.reset();

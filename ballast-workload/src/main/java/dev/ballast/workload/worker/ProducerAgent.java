@@ -41,6 +41,8 @@ public final class ProducerAgent implements Agent {
   private final AckLedger ledger;
   private final NanoClock clock;
   private volatile boolean closeProducer = true;
+  private long limit = Long.MAX_VALUE;
+  private long sentCount;
 
   /**
    * Creates an agent that sends through {@code producer} to a topic of {@code partitionCount}
@@ -96,7 +98,7 @@ public final class ProducerAgent implements Agent {
   public int doWork() {
     long now = clock.nanoTime();
     int sent = 0;
-    while (sent < MAX_PER_STEP && pacer.isDue(now)) {
+    while (sent < MAX_PER_STEP && sentCount < limit && pacer.isDue(now)) {
       sendOne();
       sent++;
     }
@@ -123,6 +125,7 @@ public final class ProducerAgent implements Agent {
             java.util.Arrays.asList(
                 MessageStamp.headers(assignment.producerId(), sequence, sendNanos)));
     ledger.sent();
+    sentCount++;
     metrics.sent.increment();
     metrics.sentBytes.add(size);
     producer.send(
@@ -131,7 +134,20 @@ public final class ProducerAgent implements Agent {
 
   @Override
   public long nanosUntilWork() {
-    return pacer.nanosUntilDue(clock.nanoTime());
+    return sentCount >= limit ? Long.MAX_VALUE : pacer.nanosUntilDue(clock.nanoTime());
+  }
+
+  /** Stops sending after {@code messages} messages in total (a benchmark's fixed count). */
+  public void stopAfter(long messages) {
+    if (messages < 0) {
+      throw new IllegalArgumentException("messages must be >= 0, got " + messages);
+    }
+    this.limit = messages;
+  }
+
+  /** Returns how many messages this agent has handed to the client. */
+  public long sentCount() {
+    return sentCount;
   }
 
   /** Makes {@link #onClose()} leave the client open (its owner closes it). */
