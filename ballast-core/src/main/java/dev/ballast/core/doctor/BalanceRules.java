@@ -10,9 +10,12 @@ import dev.ballast.core.model.Partition;
 import dev.ballast.core.plan.Goal;
 import dev.ballast.core.plan.GoalReport;
 import dev.ballast.core.plan.Plan;
+import dev.ballast.core.plan.Reason;
 import dev.ballast.core.plan.Units;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Imbalance (the planner's view) and LeaderSkew (partitions away from their preferred leader). */
 final class BalanceRules {
@@ -25,21 +28,34 @@ final class BalanceRules {
    */
   record SkewFinding(List<Incident> incidents, List<PartitionRef> partitions) {}
 
+  /** Plan reasons that repair a broker's state rather than balance load. */
+  private static final Set<Reason> REPAIRS =
+      EnumSet.of(Reason.DEAD_BROKER, Reason.SLOW_BROKER, Reason.DRAIN);
+
   private BalanceRules() {}
 
   /**
-   * Returns an Imbalance incident when the planner, run on the cluster as it is, finds soft goals
-   * outside their band and a plan that improves them.
+   * Returns an Imbalance incident when the planner, run on the cluster as it is, finds the busiest
+   * broker above the band of some soft goal and a plan that improves it. A plan that repairs hard
+   * goals of broker state (dead, slow, draining) is left to those incidents: their repair skews the
+   * figures, and the same step balances too.
    */
   static List<Incident> imbalance(Plan plan) {
-    if (plan.isEmpty() || plan.summary().after().compareTo(plan.summary().before()) >= 0) {
+    if (plan.isEmpty()
+        || plan.summary().after().compareTo(plan.summary().before()) >= 0
+        || plan.actions().stream().anyMatch(a -> REPAIRS.contains(a.reason()))) {
       return List.of();
     }
+    double band = plan.summary().band();
     List<String> evidence = new ArrayList<>();
     List<String> goals = new ArrayList<>();
     double worst = 1;
     for (GoalReport g : plan.summary().goals()) {
-      if (g.weight() <= 0 || g.idle() || g.scoreBefore() <= 0 || g.goal() == Goal.TOPIC_SPREAD) {
+      if (g.weight() <= 0
+          || g.idle()
+          || g.scoreBefore() <= 0
+          || g.maxOverMeanBefore() <= 1 + band
+          || g.goal() == Goal.TOPIC_SPREAD) {
         continue;
       }
       goals.add(g.goal().label());
@@ -57,7 +73,6 @@ final class BalanceRules {
     if (goals.isEmpty()) {
       return List.of();
     }
-    double band = plan.summary().band();
     return List.of(
         new Incident(
             "imbalance",

@@ -94,8 +94,7 @@ public final class Doctor {
             election(skew.partitions(), rebalance),
             configs.changes(),
             configs.replicationIncrease());
-    return new Diagnosis(
-        model.brokers().size(), model.partitions().size(), incidents, fix, notes);
+    return new Diagnosis(model.brokers().size(), model.partitions().size(), incidents, fix, notes);
   }
 
   private Plan plan(ClusterModel model) {
@@ -111,7 +110,9 @@ public final class Doctor {
     List<Broker> brokers = new ArrayList<>();
     for (Broker b : model.brokers()) {
       brokers.add(
-          b.capacity() != null ? b : new Broker(b.id(), b.rack(), b.state(), new Capacity(cap, cap)));
+          b.capacity() != null
+              ? b
+              : new Broker(b.id(), b.rack(), b.state(), new Capacity(cap, cap)));
     }
     return ClusterModel.of(brokers, model.partitions());
   }
@@ -151,6 +152,9 @@ public final class Doctor {
   private static List<Reassignment> reassignments(Plan plan) {
     List<Reassignment> out = new ArrayList<>();
     for (Action a : plan.actions()) {
+      if (a.newReplicas().equals(a.oldReplicas())) {
+        continue; // only the leader changes, and the preferred leader election does that
+      }
       out.add(
           new Reassignment(
               a.topic(), a.partition(), a.oldReplicas(), a.newReplicas(), a.bytesToMove()));

@@ -57,9 +57,11 @@ final class HealthRules {
   /** Returns an UnderMinIsr incident when some online partition's ISR is below its minimum. */
   static List<Incident> underMinIsr(DoctorInput input) {
     List<String> lines = new ArrayList<>();
+    boolean unreachable = false;
     for (Partition p : input.model().partitions()) {
       int min = input.configOf(p.topic()).minInsyncReplicas();
       if (p.leader() >= 0 && p.isr().size() < min) {
+        unreachable |= min > p.replicas().size();
         lines.add(
             p.name() + " isr " + p.isr() + " of replicas " + p.replicas() + ", min.insync " + min);
       }
@@ -76,7 +78,11 @@ final class HealthRules {
             sample(lines, 10),
             "fewer replicas are in sync than min.insync.replicas, so producers with acks=all get"
                 + " NotEnoughReplicas errors",
-            "Restore the out-of-sync replicas: see the DeadBroker, SlowBroker and"
+            (unreachable
+                    ? "Lower min.insync.replicas where it exceeds the replication factor (the"
+                        + " min-isr-* incidents, step 4). "
+                    : "")
+                + "Restore the out-of-sync replicas: see the DeadBroker, SlowBroker and"
                 + " CapacityInsufficient incidents for why they fell behind."));
   }
 
@@ -120,7 +126,7 @@ final class HealthRules {
                   + " those partitions run with one copy fewer",
               "Restart or replace broker "
                   + b.id()
-                  + "; if it is gone for good, step 2 re-creates its replicas on live brokers."));
+                  + "; if it is gone for good, step 2 re-creates its replicas on live brokers (and balances the rest)."));
     }
     return out;
   }

@@ -26,7 +26,9 @@ final class TopicConfigRules {
    * @param replicationIncrease reassignments adding replicas to RF=1 partitions
    */
   record Finding(
-      List<Incident> incidents, List<ConfigChange> changes, List<Reassignment> replicationIncrease) {}
+      List<Incident> incidents,
+      List<ConfigChange> changes,
+      List<Reassignment> replicationIncrease) {}
 
   private TopicConfigRules() {}
 
@@ -146,8 +148,8 @@ final class TopicConfigRules {
 
   /**
    * Returns reassignments that give each RF=1 partition of {@code topic} in {@code model} {@code
-   * targetRf} replicas: the leader stays first, the added replicas go to receiving brokers on
-   * racks the partition does not use yet, then with the fewest replicas, then the lowest id.
+   * targetRf} replicas: the leader stays first, the added replicas go to receiving brokers on racks
+   * the partition does not use yet, then with the fewest replicas, then the lowest id.
    */
   static List<Reassignment> addReplicas(ClusterModel model, String topic, int targetRf) {
     Map<Integer, Integer> held = new LinkedHashMap<>();
