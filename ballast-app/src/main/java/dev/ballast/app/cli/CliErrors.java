@@ -33,7 +33,7 @@ public final class CliErrors implements IExecutionExceptionHandler {
   }
 
   /** Returns the most useful one-line description of {@code ex}: its message, or its cause's. */
-  static String describe(Throwable ex) {
+  public static String describe(Throwable ex) {
     Throwable t = ex;
     while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) {
       t = t.getCause();
