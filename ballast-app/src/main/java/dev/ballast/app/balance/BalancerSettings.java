@@ -1,0 +1,167 @@
+package dev.ballast.app.balance;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.core.detect.SlowBrokerSettings;
+import dev.ballast.core.plan.PlannerOptions;
+import dev.ballast.kafka.exec.ExecutorSettings;
+import java.time.Duration;
+
+/**
+ * Everything the balancer service is configured with, defaults in one place.
+ *
+ * @param sampleInterval time between load samples
+ * @param samples samples in the load window (at least 2)
+ * @param canary whether to probe broker latency (slow-broker detection)
+ * @param canaryInterval time between canary rounds
+ * @param slow when a broker counts as slow
+ * @param cooldown no new plan for this long after an execution ends
+ * @param deadBrokerGrace a dead broker's replicas are re-created elsewhere only after this long
+ * @param minImprovement plans that reduce the objective by less than this fraction are skipped
+ * @param dryRun propose plans only, never execute
+ * @param planner the planner's goals, weights and band
+ * @param executor the executor's limits and throttle
+ */
+public record BalancerSettings(
+    Duration sampleInterval,
+    int samples,
+    boolean canary,
+    Duration canaryInterval,
+    SlowBrokerSettings slow,
+    Duration cooldown,
+    Duration deadBrokerGrace,
+    double minImprovement,
+    boolean dryRun,
+    PlannerOptions planner,
+    ExecutorSettings executor) {
+
+  /** Validates the settings. */
+  public BalancerSettings {
+    requireNonNull(sampleInterval, "sampleInterval");
+    requireNonNull(canaryInterval, "canaryInterval");
+    requireNonNull(slow, "slow");
+    requireNonNull(cooldown, "cooldown");
+    requireNonNull(deadBrokerGrace, "deadBrokerGrace");
+    requireNonNull(planner, "planner");
+    requireNonNull(executor, "executor");
+    if (samples < 2) {
+      throw new IllegalArgumentException(
+          "the load window needs at least 2 samples, not " + samples);
+    }
+    if (sampleInterval.isNegative() || sampleInterval.isZero()) {
+      throw new IllegalArgumentException("the sample interval must be positive");
+    }
+  }
+
+  /** Returns defaults suited to demos: 3 samples 5 s apart, canary every 2 s, 30 s cool-down. */
+  public static BalancerSettings defaults() {
+    return new BalancerSettings(
+        Duration.ofSeconds(5),
+        3,
+        true,
+        Duration.ofSeconds(2),
+        SlowBrokerSettings.defaults(),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
+        0.05,
+        false,
+        PlannerOptions.defaults(),
+        ExecutorSettings.defaults());
+  }
+
+  /** Returns these settings with {@code n} samples {@code interval} apart. */
+  public BalancerSettings withSampling(Duration interval, int n) {
+    return new BalancerSettings(
+        interval,
+        n,
+        canary,
+        canaryInterval,
+        slow,
+        cooldown,
+        deadBrokerGrace,
+        minImprovement,
+        dryRun,
+        planner,
+        executor);
+  }
+
+  /** Returns these settings with the canary on or off. */
+  public BalancerSettings withCanary(boolean on, Duration interval) {
+    return new BalancerSettings(
+        sampleInterval,
+        samples,
+        on,
+        interval,
+        slow,
+        cooldown,
+        deadBrokerGrace,
+        minImprovement,
+        dryRun,
+        planner,
+        executor);
+  }
+
+  /** Returns these settings with another cool-down and dead-broker grace. */
+  public BalancerSettings withTimings(Duration newCooldown, Duration grace) {
+    return new BalancerSettings(
+        sampleInterval,
+        samples,
+        canary,
+        canaryInterval,
+        slow,
+        newCooldown,
+        grace,
+        minImprovement,
+        dryRun,
+        planner,
+        executor);
+  }
+
+  /** Returns these settings proposing only (true) or executing (false). */
+  public BalancerSettings withDryRun(boolean on) {
+    return new BalancerSettings(
+        sampleInterval,
+        samples,
+        canary,
+        canaryInterval,
+        slow,
+        cooldown,
+        deadBrokerGrace,
+        minImprovement,
+        on,
+        planner,
+        executor);
+  }
+
+  /** Returns these settings with other planner options. */
+  public BalancerSettings withPlanner(PlannerOptions options) {
+    return new BalancerSettings(
+        sampleInterval,
+        samples,
+        canary,
+        canaryInterval,
+        slow,
+        cooldown,
+        deadBrokerGrace,
+        minImprovement,
+        dryRun,
+        options,
+        executor);
+  }
+
+  /** Returns these settings with other executor settings. */
+  public BalancerSettings withExecutor(ExecutorSettings settings) {
+    return new BalancerSettings(
+        sampleInterval,
+        samples,
+        canary,
+        canaryInterval,
+        slow,
+        cooldown,
+        deadBrokerGrace,
+        minImprovement,
+        dryRun,
+        planner,
+        settings);
+  }
+}
