@@ -266,7 +266,7 @@ public final class WorkloadRun implements Agent {
     double achieved = (sentAtStop - sentAtWarmupEnd) / seconds;
     double mib = (ackedBytesAtStop - ackedBytesAtWarmupEnd) / seconds / (1024.0 * 1024.0);
     List<String> errors = new ArrayList<>(r.errors());
-    if (!drained && !r.groups().isEmpty()) {
+    if (!drained && !spec.consumers().isEmpty()) {
       errors.add(
           "consumers did not drain within "
               + Durations.format(spec.drainTimeout())
@@ -288,7 +288,7 @@ public final class WorkloadRun implements Agent {
             summary(r.scheduleDelay()),
             summary(r.endToEnd()),
             r.groups(),
-            drained || r.groups().isEmpty(),
+            drained || spec.consumers().isEmpty(),
             errors);
     phase = Phase.DONE;
   }
