@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ballast.workload.message.KeyKind;
 import dev.ballast.workload.rate.RateShape;
 import dev.ballast.workload.rate.RateUnit;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,15 @@ class WorkloadSpecReaderTest {
         .isInstanceOf(WorkloadSpecException.class)
         .hasMessageStartingWith("w.yaml line " + line + ": ")
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void theExampleWorkloadIsValid() {
+    WorkloadSpec spec = reader.read(Path.of("..", "examples", "workload.yaml"));
+
+    assertThat(spec.topics().get(0).partitions()).isEqualTo(6);
+    assertThat(spec.producers().get(0).partitionWeights()).hasSize(6);
+    assertThat(spec.consumers()).hasSize(2);
   }
 
   @Test
