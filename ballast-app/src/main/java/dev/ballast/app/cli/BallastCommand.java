@@ -1,5 +1,10 @@
 package dev.ballast.app.cli;
 
+import dev.ballast.app.balance.AddBrokerCommand;
+import dev.ballast.app.balance.BalanceCommand;
+import dev.ballast.app.balance.DrainCommand;
+import dev.ballast.app.balance.ExecuteCommand;
+import dev.ballast.app.balance.SnapshotCommand;
 import dev.ballast.app.bench.BenchCommand;
 import dev.ballast.app.doctor.DoctorCommand;
 import dev.ballast.app.load.LoadCommand;
@@ -22,7 +27,12 @@ import picocli.CommandLine.Mixin;
     },
     subcommands = {
       ClusterCommand.class,
+      SnapshotCommand.class,
       PlanCommand.class,
+      ExecuteCommand.class,
+      BalanceCommand.class,
+      DrainCommand.class,
+      AddBrokerCommand.class,
       LoadCommand.class,
       DoctorCommand.class,
       BenchCommand.class,

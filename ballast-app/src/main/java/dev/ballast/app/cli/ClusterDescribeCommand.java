@@ -1,6 +1,7 @@
 package dev.ballast.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
@@ -9,11 +10,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,12 +55,7 @@ public final class ClusterDescribeCommand implements Callable<Integer> {
 
   /** Describes the cluster at {@code settings}; an unreachable cluster is a one-line user error. */
   static ClusterDescription describe(ClientSettings settings, Duration timeout, boolean internal) {
-    Properties p = settings.toProperties();
-    p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-    p.putIfAbsent(
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-    p.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
-    try (Admin admin = Admin.create(p)) {
+    try (Admin admin = Admins.create(settings, timeout)) {
       return new ClusterDescriber(admin, timeout, settings.bootstrapServers()).describe(internal);
     } catch (ClusterUnreachableException e) {
       throw new UserException(e.getMessage(), 3);

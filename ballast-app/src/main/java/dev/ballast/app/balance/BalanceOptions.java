@@ -1,0 +1,106 @@
+package dev.ballast.app.balance;
+
+import dev.ballast.app.cli.DurationConverter;
+import dev.ballast.app.cli.UserException;
+import dev.ballast.kafka.exec.ExecutorSettings;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The balancer's tuning options, shared by {@code balance}, {@code drain} and {@code add-broker}.
+ */
+public final class BalanceOptions {
+
+  @Option(names = "--dry-run", description = "Propose plans only; never move anything.")
+  boolean dryRun;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "Time between load samples (default: ${DEFAULT-VALUE}).")
+  Duration interval;
+
+  @Option(
+      names = "--samples",
+      defaultValue = "3",
+      description =
+          "Samples in the load window; plans wait until it is full (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(
+      names = "--throttle",
+      defaultValue = "0",
+      paramLabel = "BYTES_PER_SEC",
+      description = "Replication throttle while moving, removed afterwards (default: none).")
+  long throttle;
+
+  @Option(
+      names = "--max-moves-per-broker",
+      defaultValue = "5",
+      description = "Most moves in flight touching one broker (default: ${DEFAULT-VALUE}).")
+  int maxMovesPerBroker;
+
+  @Option(
+      names = "--max-moves",
+      defaultValue = "20",
+      description = "Most moves in flight in the cluster (default: ${DEFAULT-VALUE}).")
+  int maxMoves;
+
+  @Option(
+      names = "--cooldown",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "No new plan this long after an execution (default: ${DEFAULT-VALUE}).")
+  Duration cooldown;
+
+  @Option(
+      names = "--dead-broker-grace",
+      defaultValue = "60s",
+      converter = DurationConverter.class,
+      description =
+          "Re-create a dead broker's replicas elsewhere after this long (default: ${DEFAULT-VALUE}).")
+  Duration deadGrace;
+
+  @Option(
+      names = "--no-canary",
+      description = "Do not probe broker latency (no slow-broker detection).")
+  boolean noCanary;
+
+  @Option(
+      names = "--band",
+      defaultValue = "0.10",
+      description =
+          "Balanced means every broker within this fraction of the mean (default: ${DEFAULT-VALUE}).")
+  double band;
+
+  /** Returns the service settings these options describe. */
+  public BalancerSettings settings() {
+    if (samples < 2) {
+      throw new UserException(
+          "--samples must be at least 2 (rates need two samples), not " + samples);
+    }
+    if (interval.isZero()) {
+      throw new UserException("--interval must be positive");
+    }
+    if (maxMovesPerBroker < 1 || maxMoves < 1) {
+      throw new UserException("--max-moves-per-broker and --max-moves must be at least 1");
+    }
+    if (!(band > 0 && band < 1)) {
+      throw new UserException("--band must be between 0 and 1 (0.10 means +-10%), not " + band);
+    }
+    if (throttle < 0) {
+      throw new UserException("--throttle must be >= 0 bytes/s");
+    }
+    BalancerSettings d = BalancerSettings.defaults();
+    return d.withSampling(interval, samples)
+        .withCanary(!noCanary, d.canaryInterval())
+        .withTimings(cooldown, deadGrace)
+        .withDryRun(dryRun)
+        .withPlanner(d.planner().withBand(band))
+        .withExecutor(
+            ExecutorSettings.defaults()
+                .withLimits(maxMovesPerBroker, maxMoves)
+                .withThrottle(throttle));
+  }
+}

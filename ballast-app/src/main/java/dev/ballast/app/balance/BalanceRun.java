@@ -1,0 +1,113 @@
+package dev.ballast.app.balance;
+
+import dev.ballast.app.cli.CliErrors;
+import dev.ballast.app.cli.UserException;
+import dev.ballast.kafka.Admins;
+import dev.ballast.kafka.ClientSettings;
+import dev.ballast.kafka.ClusterDescriber;
+import dev.ballast.kafka.ClusterUnreachableException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Runs the balancer service against a cluster from the command line: checks the cluster answers,
+ * marks brokers to drain or add, runs until Ctrl-C, a deadline, or (once) the first evaluation and
+ * its execution end; Ctrl-C cancels an execution in flight and removes its throttle.
+ */
+final class BalanceRun {
+
+  private BalanceRun() {}
+
+  static int run(
+      ClientSettings client,
+      Duration timeout,
+      BalancerSettings settings,
+      Set<Integer> drain,
+      Set<Integer> add,
+      boolean once,
+      Duration maxRun,
+      PrintWriter out,
+      boolean verbose) {
+    try (Admin admin = Admins.create(client, timeout)) {
+      var cluster = new ClusterDescriber(admin, timeout, client.bootstrapServers()).describe(false);
+      Set<Integer> known = new java.util.TreeSet<>();
+      cluster.brokers().forEach(b -> known.add(b.id()));
+      for (int b : union(drain, add)) {
+        if (!known.contains(b)) {
+          throw new UserException(
+              "broker " + b + " is not in the cluster (brokers: " + join(known) + ")");
+        }
+      }
+      ConsoleListener console = new ConsoleListener(out, verbose);
+      CountingListener counting = new CountingListener(console);
+      try (BalancerService service =
+          new BalancerService(admin, client, settings, System::nanoTime, counting)) {
+        service.drain(drain);
+        service.addBrokers(add);
+        ServiceRunner runner =
+            new ServiceRunner(
+                System::nanoTime,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(2),
+                e -> console.onError(CliErrors.describe(e), e));
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread main = Thread.currentThread();
+        Thread hook =
+            new Thread(
+                () -> {
+                  interrupted.set(true);
+                  runner.stop();
+                  service.abortExecution();
+                  try {
+                    main.join(10_000);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "ballast-balance-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.printf(
+            "balancing %s (%s); Ctrl-C stops and cancels any move in flight%n",
+            client.bootstrapServers(), settings.dryRun() ? "dry run" : "executing plans");
+        out.flush();
+        try {
+          runner.run(
+              service::doWork,
+              () -> once && counting.evaluations() > 0 && !service.isExecuting(),
+              maxRun);
+        } finally {
+          if (!interrupted.get()) {
+            try {
+              Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+              // shutting down
+            }
+          }
+        }
+        if (once && counting.evaluations() == 0) {
+          throw new UserException(
+              "no plan within "
+                  + maxRun.toSeconds()
+                  + " s: the load window did not fill (is the cluster answering?)",
+              1);
+        }
+        return counting.failedExecutions() > 0 ? 1 : 0;
+      }
+    } catch (ClusterUnreachableException e) {
+      throw new UserException(e.getMessage(), 3);
+    }
+  }
+
+  private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+    Set<Integer> u = new java.util.TreeSet<>(a);
+    u.addAll(b);
+    return u;
+  }
+
+  private static String join(Set<Integer> ids) {
+    return String.join(",", ids.stream().map(String::valueOf).toList());
+  }
+}

@@ -1,0 +1,264 @@
+package dev.ballast.app.balance;
+
+import dev.ballast.app.cli.ConnectionOptions;
+import dev.ballast.app.cli.UserException;
+import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.kafka.AdminCalls;
+import dev.ballast.kafka.Admins;
+import dev.ballast.kafka.ClientSettings;
+import dev.ballast.kafka.ClusterDescriber;
+import dev.ballast.kafka.ClusterDescription;
+import dev.ballast.kafka.ClusterUnreachableException;
+import dev.ballast.kafka.exec.ExecutionPhase;
+import dev.ballast.kafka.exec.ExecutionProgress;
+import dev.ballast.kafka.exec.ExecutionRunner;
+import dev.ballast.kafka.exec.ExecutorSettings;
+import dev.ballast.kafka.exec.PlanExecutor;
+import dev.ballast.kafka.exec.Reassignment;
+import dev.ballast.kafka.exec.ReassignmentJson;
+import dev.ballast.kafka.exec.ReassignmentValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitionReassignment;
+import org.apache.kafka.clients.admin.PartitionReassignment;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Executes a reassignment JSON (Ballast's or Kafka's own) safely, or verifies or cancels it. */
+@Command(
+    name = "execute",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Executes a reassignment plan in bounded batches with an optional replication throttle",
+      "that is always removed, shows progress, and elects preferred leaders at the end. Accepts",
+      "the JSON of kafka-reassign-partitions.sh as well as Ballast's. The plan is checked first:",
+      "an unknown topic, partition or broker, or a changed replication factor, executes nothing.",
+      "Running a plan again resumes it. Ctrl-C cancels the moves in flight."
+    })
+public final class ExecuteCommand implements Callable<Integer> {
+
+  @Mixin VerboseOption verbose;
+  @Mixin ConnectionOptions connection;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PLAN.json", description = "The reassignment JSON to execute.")
+  Path planFile;
+
+  @Option(
+      names = "--throttle",
+      defaultValue = "0",
+      paramLabel = "BYTES_PER_SEC",
+      description = "Replication throttle while moving (default: none).")
+  long throttle;
+
+  @Option(
+      names = "--max-moves-per-broker",
+      defaultValue = "5",
+      description = "Most moves in flight touching one broker (default: ${DEFAULT-VALUE}).")
+  int perBroker;
+
+  @Option(
+      names = "--max-moves",
+      defaultValue = "20",
+      description = "Most moves in flight in the cluster (default: ${DEFAULT-VALUE}).")
+  int inCluster;
+
+  @ArgGroup(exclusive = true)
+  Mode mode;
+
+  static final class Mode {
+    @Option(
+        names = "--verify",
+        description = "Only report whether each partition has reached its target.")
+    boolean verify;
+
+    @Option(
+        names = "--cancel",
+        description = "Cancel the plan's reassignments in flight (reverting them).")
+    boolean cancel;
+  }
+
+  @Override
+  public Integer call() {
+    List<Reassignment> plan = readPlan(planFile);
+    ClientSettings client = connection.settings();
+    if (throttle < 0 || perBroker < 1 || inCluster < 1) {
+      throw new UserException("--throttle must be >= 0 and the move limits >= 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Admin admin = Admins.create(client, connection.timeout())) {
+      ClusterDescription cluster =
+          new ClusterDescriber(admin, connection.timeout(), client.bootstrapServers())
+              .describe(true);
+      List<String> errors = ReassignmentValidator.validate(plan, cluster);
+      if (!errors.isEmpty()) {
+        throw new UserException(
+            planFile
+                + ": "
+                + errors.get(0)
+                + (errors.size() > 1
+                    ? " (and " + (errors.size() - 1) + " more problem(s)); nothing was executed"
+                    : "; nothing was executed"));
+      }
+      if (mode != null && mode.verify) {
+        return verify(admin, plan, cluster, out);
+      }
+      if (mode != null && mode.cancel) {
+        return cancel(admin, plan, out);
+      }
+      return execute(admin, plan, out);
+    } catch (ClusterUnreachableException e) {
+      throw new UserException(e.getMessage(), 3);
+    }
+  }
+
+  private int execute(Admin admin, List<Reassignment> plan, PrintWriter out) {
+    ExecutorSettings settings =
+        ExecutorSettings.defaults().withThrottle(throttle).withLimits(perBroker, inCluster);
+    PlanExecutor executor = new PlanExecutor(admin, settings);
+    Thread main = Thread.currentThread();
+    Thread hook =
+        new Thread(
+            () -> {
+              executor.abort();
+              try {
+                main.join(5_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "ballast-execute-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    executor.start(plan);
+    ExecutionProgress start = executor.progress();
+    out.printf(
+        "executing %d reassignment(s) from %s (%d already at target or left alone)%s%n",
+        start.total() - start.skipped(),
+        planFile,
+        start.skipped(),
+        throttle > 0 ? ", throttle " + ConsoleListener.bytes(throttle) + "/s" : "");
+    start.notes().forEach(n -> out.println("  " + n));
+    out.flush();
+    String[] lastBar = {""};
+    ExecutionProgress end =
+        new ExecutionRunner(System::nanoTime, Duration.ofMillis(100))
+            .run(
+                executor,
+                Duration.ofHours(24),
+                p -> {
+                  if (!p.bar().equals(lastBar[0])) {
+                    lastBar[0] = p.bar();
+                    out.println(p.bar());
+                    out.flush();
+                  }
+                });
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException ignored) {
+      // Ctrl-C: the hook is running and cancelled the moves
+    }
+    out.println(
+        "execution "
+            + end.phase().label()
+            + ": "
+            + end.done()
+            + " moved, "
+            + end.failed()
+            + " failed, "
+            + end.skipped()
+            + " skipped");
+    end.notes().stream().skip(start.notes().size()).forEach(n -> out.println("  " + n));
+    out.flush();
+    return end.phase() == ExecutionPhase.DONE && end.failed() == 0 ? 0 : 1;
+  }
+
+  private int verify(
+      Admin admin, List<Reassignment> plan, ClusterDescription cluster, PrintWriter out) {
+    Map<TopicPartition, PartitionReassignment> ongoing =
+        AdminCalls.get(
+            admin.listPartitionReassignments().reassignments(),
+            connection.timeout(),
+            "list reassignments");
+    int complete = 0;
+    for (Reassignment r : plan) {
+      List<Integer> now =
+          cluster.topics().get(r.topic()).stream()
+              .filter(p -> p.partition() == r.partition())
+              .findFirst()
+              .orElseThrow()
+              .replicas();
+      String state =
+          ongoing.containsKey(r.topicPartition())
+              ? "in progress"
+              : now.equals(r.replicas()) ? "complete" : "not at target (now " + now + ")";
+      if (state.equals("complete")) {
+        complete++;
+      }
+      out.printf("%s -> %s: %s%n", r.name(), r.replicas(), state);
+    }
+    out.printf("%d of %d partition(s) at their target%n", complete, plan.size());
+    out.flush();
+    return complete == plan.size() ? 0 : 1;
+  }
+
+  private int cancel(Admin admin, List<Reassignment> plan, PrintWriter out) {
+    Map<TopicPartition, PartitionReassignment> ongoing =
+        AdminCalls.get(
+            admin.listPartitionReassignments().reassignments(),
+            connection.timeout(),
+            "list reassignments");
+    Map<TopicPartition, Optional<NewPartitionReassignment>> revert = new HashMap<>();
+    plan.stream()
+        .map(Reassignment::topicPartition)
+        .filter(ongoing::containsKey)
+        .forEach(tp -> revert.put(tp, Optional.empty()));
+    if (!revert.isEmpty()) {
+      AdminCalls.get(
+          admin.alterPartitionReassignments(revert).all(),
+          connection.timeout(),
+          "cancel reassignments");
+    }
+    out.printf(
+        "cancelled %d reassignment(s) in flight; %d of the plan were not in flight%n",
+        revert.size(), plan.size() - revert.size());
+    out.flush();
+    return 0;
+  }
+
+  /** Reads and parses the plan file; every problem is a one-line user error naming the file. */
+  static List<Reassignment> readPlan(Path file) {
+    String json;
+    try {
+      json = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new UserException("plan file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new UserException("cannot read plan file " + file + ": " + e.getMessage());
+    }
+    try {
+      List<Reassignment> plan = ReassignmentJson.parse(json);
+      if (plan.isEmpty()) {
+        throw new UserException(file + ": the plan has no partitions; nothing to do", 0);
+      }
+      return plan;
+    } catch (IllegalArgumentException e) {
+      throw new UserException(file + ": " + e.getMessage() + "; nothing was executed");
+    }
+  }
+}
