@@ -37,6 +37,7 @@ final class Balancer {
   private final long[][][] leaderLists = new long[GOALS][][];
   private final long[][][] followerLists = new long[GOALS][][];
   private final int[][] cursor = new int[GOALS][];
+  private final double[][] weighted = new double[GOALS][];
   private int passes;
   private boolean converged;
 
@@ -51,6 +52,7 @@ final class Balancer {
       leaderLists[g] = new long[st.brokers][];
       followerLists[g] = new long[st.brokers][];
       cursor[g] = new int[st.brokers];
+      weighted[g] = new double[st.brokers];
     }
   }
 
@@ -69,6 +71,7 @@ final class Balancer {
     while (passes < maxPasses) {
       passes++;
       for (int g = 0; g < GOALS; g++) {
+        orders[g] = null;
         Arrays.fill(exhausted[g], false);
         Arrays.fill(lists[g], null);
         Arrays.fill(leaderLists[g], null);
@@ -76,6 +79,9 @@ final class Balancer {
         Arrays.fill(cursor[g], 0);
       }
       long before = moves.applied();
+      for (int b = 0; b < st.brokers; b++) {
+        refresh(b);
+      }
       while (true) {
         int gb = worst();
         if (gb < 0) {
@@ -83,7 +89,12 @@ final class Balancer {
         }
         int g = gb / st.brokers;
         int b = gb % st.brokers;
-        if (!step(g, b)) {
+        steps++;
+        if (step(g, b)) {
+          for (int i = 0; i < moves.touchedCount(); i++) {
+            refresh(moves.touched()[i]);
+          }
+        } else {
           exhausted[g][b] = true;
         }
       }
@@ -94,18 +105,23 @@ final class Balancer {
     }
   }
 
+  private void refresh(int b) {
+    for (int g = 0; g < GOALS; g++) {
+      weighted[g][b] = obj.weighted(g, b);
+    }
+  }
+
   /** Returns {@code goal * brokers + broker} of the largest weighted violation, or -1. */
   private int worst() {
     int best = -1;
     double bestValue = Objective.EPS;
     for (int g = 0; g < GOALS; g++) {
+      double[] w = weighted[g];
+      boolean[] done = exhausted[g];
       for (int b = 0; b < st.brokers; b++) {
-        if (!exhausted[g][b]) {
-          double v = obj.weighted(g, b);
-          if (v > bestValue) {
-            bestValue = v;
-            best = g * st.brokers + b;
-          }
+        if (w[b] > bestValue && !done[b]) {
+          bestValue = w[b];
+          best = g * st.brokers + b;
         }
       }
     }
@@ -221,7 +237,7 @@ final class Balancer {
 
   private boolean shedReplica(int g, int b, Reason reason) {
     long[] list = replicaList(g, b);
-    int[] order = destinations(g, b, st.brokers);
+    int[] order = order(g);
     resetCandidate();
     int scanned = 0;
     int improving = 0;
@@ -242,10 +258,16 @@ final class Balancer {
       head = false;
       scanned++;
       moves.prepare(slot);
+      long racks = moves.allowedRacks();
+      int[] dests =
+          Long.bitCount(racks) == 1 ? rackOrder(g, Long.numberOfTrailingZeros(racks)) : order;
       boolean improves = false;
       int tried = 0;
-      for (int j = 0; j < order.length && tried < DESTINATIONS; j++) {
-        int d = order[j];
+      for (int j = 0; j < dests.length && tried < DESTINATIONS; j++) {
+        int d = dests[j];
+        if (d == b) {
+          continue;
+        }
         if (g == TOPIC && st.topicCount[t * st.brokers + d] >= obj.topicHi[t]) {
           continue;
         }
@@ -336,6 +358,51 @@ final class Balancer {
     }
     moves.swap(bestA, bestB, reason);
     return true;
+  }
+
+  private static final int REORDER = 16;
+  private long steps;
+  private final int[][] orders = new int[GOALS][];
+  private final int[][][] rackOrders = new int[GOALS][][];
+  private final long[] orderedAt = new long[GOALS];
+
+  /**
+   * Returns the receiving brokers, least loaded in g first. Sorting every step would cost more than
+   * the step, so the order is refreshed every {@code REORDER} steps; a stale order only changes
+   * which destinations are evaluated first (every evaluation is exact).
+   */
+  private int[] order(int g) {
+    if (orders[g] == null || steps - orderedAt[g] >= REORDER) {
+      orders[g] = destinations(g, -1, st.brokers);
+      rackOrders[g] = null;
+      orderedAt[g] = steps;
+    }
+    return orders[g];
+  }
+
+  /** Returns {@link #order(int)} restricted to rack {@code rack}. */
+  private int[] rackOrder(int g, int rack) {
+    int[] all = order(g);
+    if (rackOrders[g] == null) {
+      int racks = 0;
+      for (int r : st.rackOf) {
+        racks = Math.max(racks, r + 1);
+      }
+      int[] count = new int[racks];
+      for (int d : all) {
+        count[st.rackOf[d]]++;
+      }
+      int[][] byRack = new int[racks][];
+      for (int r = 0; r < racks; r++) {
+        byRack[r] = new int[count[r]];
+        count[r] = 0;
+      }
+      for (int d : all) {
+        byRack[st.rackOf[d]][count[st.rackOf[d]]++] = d;
+      }
+      rackOrders[g] = byRack;
+    }
+    return rack < rackOrders[g].length ? rackOrders[g][rack] : new int[0];
   }
 
   /** Returns up to {@code n} receiving brokers other than {@code b}, least loaded in g first. */

@@ -123,7 +123,7 @@ final class HardGoalRepair {
 
   private void shedAboveCapacity() {
     for (int b = 0; b < st.brokers; b++) {
-      if (st.state[b].mustBeEmptied()) {
+      if (st.state[b].mustBeEmptied() || !overCapacity(b)) {
         continue;
       }
       int[] slots = st.slotsOf(b).clone();

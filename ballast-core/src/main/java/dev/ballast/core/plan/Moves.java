@@ -19,6 +19,8 @@ final class Moves {
   final int[] swapPartner;
   private int sequence;
   private long applied;
+  private final int[] touched = new int[4];
+  private int touchedCount;
 
   Moves(PlacementState st, Objective obj) {
     this.st = st;
@@ -81,21 +83,35 @@ final class Moves {
 
   private int maxRack = -1;
 
+  /**
+   * Returns the racks the prepared replica may move to as a bit mask, or -1 for any rack (no racks,
+   * more than 64 racks, or the spread allows every rack).
+   */
+  long allowedRacks() {
+    if (!st.racked || !fewRacks() || ctxOtherSpread >= ctxMinSpread) {
+      return -1;
+    }
+    return ~ctxOtherRacks;
+  }
+
   /** Returns whether the prepared replica may move to {@code to}; see {@link #canMove}. */
   boolean canMoveTo(int to) {
     int p = ctxPartition;
-    if (st.pinned[p] || ctxFrom == to || !st.canReceive[to] || st.holds(p, to)) {
+    if (ctxFrom == to || !st.canReceive[to] || st.pinned[p]) {
       return false;
     }
     if (st.racked) {
+      // The cheap rack test first: most destinations fail it when a partition spans every rack.
       if (fewRacks()) {
         int after = ctxOtherSpread + (((ctxOtherRacks >>> st.rackOf[to]) & 1L) == 0 ? 1 : 0);
-        if (after < ctxMinSpread) {
+        if (after < ctxMinSpread || st.holds(p, to)) {
           return false;
         }
-      } else if (!racksOk(p, ctxSlot, to)) {
+      } else if (st.holds(p, to) || !racksOk(p, ctxSlot, to)) {
         return false;
       }
+    } else if (st.holds(p, to)) {
+      return false;
     }
     return obj.fits(to, ctxIn, ctxOut);
   }
@@ -180,15 +196,36 @@ final class Moves {
     return false;
   }
 
+  /** Returns the brokers the last action changed (valid up to {@link #touchedCount}). */
+  int[] touched() {
+    return touched;
+  }
+
+  /** Returns how many brokers the last action changed. */
+  int touchedCount() {
+    return touchedCount;
+  }
+
+  private void touchedBrokers(int a, int b) {
+    touched[0] = a;
+    touched[1] = b;
+    touchedCount = a >= 0 ? 2 : 1;
+    if (a < 0) {
+      touched[0] = b;
+    }
+  }
+
   /** Moves the replica in {@code slot} to {@code to} for {@code reason}. */
   void move(int slot, int to, Reason reason, ActionKind kind) {
     int p = st.partitionOf(slot);
+    touchedBrokers(st.replica[slot], to);
     obj.moveReplica(slot, to);
     touch(p, reason, kind);
   }
 
   /** Makes {@code to} the leader of {@code p} for {@code reason}. */
   void lead(int p, int to, Reason reason) {
+    touchedBrokers(st.leader[p], to);
     st.moveLeader(p, to);
     touch(p, reason, ActionKind.LEADERSHIP);
   }
@@ -199,6 +236,7 @@ final class Moves {
     int q = st.partitionOf(b);
     int ba = st.replica[a];
     int bb = st.replica[b];
+    touchedBrokers(ba, bb);
     obj.moveReplica(a, bb);
     obj.moveReplica(b, ba);
     touch(p, reason, ActionKind.SWAP);
