@@ -96,6 +96,7 @@ final class FixApplier {
     PlanExecutor executor = new PlanExecutor(admin, settings);
     Thread hook = new Thread(executor::abort, "ballast-doctor-abort");
     Runtime.getRuntime().addShutdownHook(hook);
+    String[] last = {""};
     try {
       executor.start(plan);
       ExecutionProgress end =
@@ -104,8 +105,12 @@ final class FixApplier {
                   executor,
                   deadline,
                   p -> {
-                    out.println("  " + p.bar());
-                    out.flush();
+                    String bar = p.bar();
+                    if (!bar.equals(last[0])) {
+                      last[0] = bar;
+                      out.println("  " + bar);
+                      out.flush();
+                    }
                   });
       end.notes().forEach(n -> out.println("  note: " + n));
       out.printf("  %s%n", end.bar());

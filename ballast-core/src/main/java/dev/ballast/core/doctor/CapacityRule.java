@@ -242,6 +242,19 @@ final class CapacityRule {
     if (!crowded.isEmpty()) {
       causes.add("brokers hold more partitions than they handle well");
     }
+    List<Integer> empty = new ArrayList<>();
+    for (int i = 0; i < traffic.size(); i++) {
+      if (traffic.get(i).replicas() == 0 && model.brokers().get(i).state().canReceive()) {
+        empty.add(traffic.get(i).brokerId());
+      }
+    }
+    if (urp && needed <= current && !empty.isEmpty()) {
+      notes.add(
+          "under-replication persists, but broker(s) "
+              + join(empty)
+              + " hold nothing yet: rebalance onto them (step 2) before adding more brokers");
+      return new Finding(null, null, notes);
+    }
     if (urp && needed <= current) {
       needed = current + 1;
       basis.add("under-replication persists, so at least one broker more");

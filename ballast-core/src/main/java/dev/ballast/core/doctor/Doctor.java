@@ -64,8 +64,8 @@ public final class Doctor {
     if (capacity.incident() != null) {
       incidents.add(capacity.incident());
     }
-    if (!input.persistentUnderReplication()) {
-      incidents.addAll(HealthRules.transientUnderReplication(urps));
+    if (capacity.incident() == null) {
+      incidents.addAll(HealthRules.underReplication(urps, input.persistentUnderReplication()));
     }
     incidents.addAll(slow.incidents());
 

@@ -152,14 +152,30 @@ final class HealthRules {
     return out;
   }
 
-  /** Returns an UnderReplicated incident for URPs not known to persist. */
-  static List<Incident> transientUnderReplication(List<Partition> urps) {
+  /**
+   * Returns an UnderReplicated incident: low when the URPs were seen once, medium when they persist
+   * (and no capacity incident explains them).
+   */
+  static List<Incident> underReplication(List<Partition> urps, boolean persistent) {
     if (urps.isEmpty()) {
       return List.of();
     }
     List<String> lines = new ArrayList<>();
     for (Partition p : urps) {
       lines.add(p.name() + " isr " + p.isr() + " of replicas " + p.replicas());
+    }
+    if (persistent) {
+      return List.of(
+          new Incident(
+              "under-replicated",
+              IncidentKind.UNDER_REPLICATED,
+              Severity.MEDIUM,
+              "UnderReplicatedPartitions = " + urps.size() + ", persistent",
+              sample(lines, 10),
+              "followers stay behind their leaders while the cluster as a whole has room: the"
+                  + " load sits on too few brokers",
+              "Step 2 spreads the load (see the notes and the Imbalance incident); look again"
+                  + " once it has run."));
     }
     return List.of(
         new Incident(

@@ -77,6 +77,12 @@ class CapacitySizingTest {
             3,
             List.of(2)),
         new Case(
+            "persistent URPs while new brokers are still empty: rebalance first, no scale-out",
+            persistentUrps(ClusterModel.of(brokers(4, 2), urps(roundRobin("t", 12, 2, 2, BUSY)))),
+            d.withBrokerCapacity(100 * MIB),
+            0,
+            List.of()),
+        new Case(
             "load within the alarm fraction and no URPs: no scale-out",
             DoctorInput.of(ClusterModel.of(brokers(2, 2), roundRobin("t", 12, 2, 2, BUSY))),
             d.withBrokerCapacity(200 * MIB),

@@ -56,6 +56,15 @@ class DoctorRulesTest {
             defaults,
             List.of("under-replicated:low")),
         new Case(
+            "persistent URPs after brokers were added but before the rebalance",
+            new DoctorInput(
+                ClusterModel.of(brokers(4, 2), Fixtures.mskCapacity().partitions()),
+                Map.of(),
+                Map.of(),
+                true),
+            Fixtures.mskCapacitySettings(),
+            List.of("imbalance:medium", "under-replicated:medium")),
+        new Case(
             "dead broker with replicas",
             DoctorInput.of(
                 ClusterModel.of(
