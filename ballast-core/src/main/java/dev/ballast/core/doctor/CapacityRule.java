@@ -3,10 +3,8 @@ package dev.ballast.core.doctor;
 import static dev.ballast.core.doctor.Texts.join;
 import static dev.ballast.core.doctor.Texts.percent;
 import static dev.ballast.core.doctor.Texts.rate;
-import static dev.ballast.core.doctor.Texts.sample;
 
 import dev.ballast.core.model.Broker;
-import dev.ballast.core.model.BrokerState;
 import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.model.Partition;
 import java.util.ArrayList;
@@ -77,21 +75,9 @@ final class CapacityRule {
     List<String> notes = new ArrayList<>();
     List<BrokerTraffic> traffic = BrokerTraffic.calculate(model);
     double[] cap = capacity(model, settings);
-    double totalIn = 0;
-    double totalOut = 0;
-    double maxIn = 0;
-    double maxOut = 0;
-    long totalReplicas = 0;
-    for (BrokerTraffic t : traffic) {
-      totalIn += t.bytesInPerSec();
-      totalOut += t.bytesOutPerSec();
-      maxIn = Math.max(maxIn, t.bytesInPerSec());
-      maxOut = Math.max(maxOut, t.bytesOutPerSec());
-      totalReplicas += t.replicas();
-    }
-    boolean loadKnown = totalIn > 0 || totalOut > 0;
+    Totals totals = Totals.of(traffic);
     boolean capKnown = !Double.isNaN(cap[0]) || !Double.isNaN(cap[1]);
-    if (!loadKnown) {
+    if (!totals.loadKnown()) {
       notes.add(
           "the model carries no load figures, so network load against capacity and traffic"
               + " balance were not assessed");
@@ -100,162 +86,35 @@ final class CapacityRule {
           "no broker capacity was given (--broker-capacity), so load was not checked against"
               + " capacity");
     }
-
-    List<String> signals = new ArrayList<>();
-    List<String> evidence = new ArrayList<>();
-    List<String> causes = new ArrayList<>();
-    boolean urp = persistent && !urps.isEmpty();
-    if (urp) {
-      signals.add("UnderReplicatedPartitions = " + urps.size() + ", persistent");
-      List<String> lines = new ArrayList<>();
-      for (Partition p : urps) {
-        lines.add(p.name() + " isr " + p.isr() + " of replicas " + p.replicas());
-      }
-      evidence.addAll(sample(lines, 6));
-      causes.add("followers cannot keep up with their leaders and stay out of the ISR");
-    }
-    List<Integer> hot = new ArrayList<>();
-    for (int i = 0; i < traffic.size(); i++) {
-      BrokerTraffic t = traffic.get(i);
-      if (model.brokers().get(i).state() == BrokerState.DEAD) {
-        continue;
-      }
-      boolean over = false;
-      if (!Double.isNaN(cap[0]) && t.bytesInPerSec() > settings.alarmUtilisation() * cap[0]) {
-        evidence.add(
-            "broker "
-                + t.brokerId()
-                + " network-in "
-                + rate(t.bytesInPerSec())
-                + " = "
-                + percent(t.bytesInPerSec() / cap[0])
-                + " of "
-                + rate(cap[0]));
-        over = true;
-      }
-      if (!Double.isNaN(cap[1]) && t.bytesOutPerSec() > settings.alarmUtilisation() * cap[1]) {
-        evidence.add(
-            "broker "
-                + t.brokerId()
-                + " network-out "
-                + rate(t.bytesOutPerSec())
-                + " = "
-                + percent(t.bytesOutPerSec() / cap[1])
-                + " of "
-                + rate(cap[1]));
-        over = true;
-      }
-      if (over) {
-        hot.add(t.brokerId());
-      }
-    }
-    List<Integer> crowded = new ArrayList<>();
-    for (BrokerTraffic t : traffic) {
-      if (t.replicas() > settings.maxPartitionsPerBroker()) {
-        crowded.add(t.brokerId());
-        evidence.add(
-            "broker "
-                + t.brokerId()
-                + " holds "
-                + t.replicas()
-                + " replicas (limit "
-                + settings.maxPartitionsPerBroker()
-                + ")");
-      }
-    }
-    if (!hot.isEmpty()) {
-      signals.add(
-          "broker(s) "
-              + join(hot)
-              + " above "
-              + percent(settings.alarmUtilisation())
-              + " of network capacity");
-    }
-    if (!crowded.isEmpty()) {
-      signals.add(
-          "broker(s) "
-              + join(crowded)
-              + " above "
-              + settings.maxPartitionsPerBroker()
-              + " partitions");
-    }
-    if (signals.isEmpty()) {
+    CapacitySymptoms symptoms =
+        CapacitySymptoms.find(model, traffic, cap, settings, persistent, urps);
+    if (symptoms.none()) {
       return new Finding(null, null, notes);
     }
-
     int current = model.brokers().size();
     int zones = zones(model, settings);
     List<String> basis = new ArrayList<>();
-    int needed = 0;
-    if (loadKnown && capKnown) {
-      int byIn = Double.isNaN(cap[0]) ? 0 : ceil(totalIn / (cap[0] * settings.targetUtilisation()));
-      int byOut =
-          Double.isNaN(cap[1]) ? 0 : ceil(totalOut / (cap[1] * settings.targetUtilisation()));
-      needed = Math.max(byIn, byOut);
+    List<String> causes = new ArrayList<>(symptoms.causes());
+    int needed = neededForLoad(totals, cap, settings, symptoms.urp(), basis, causes, current);
+    int byPartitions = ceilDiv(totals.replicas(), settings.maxPartitionsPerBroker());
+    if (!symptoms.crowded().isEmpty() || byPartitions > needed) {
       basis.add(
-          rate(totalIn)
-              + " in and "
-              + rate(totalOut)
-              + " out at "
-              + percent(settings.targetUtilisation())
-              + " of "
-              + rate(Double.isNaN(cap[0]) ? cap[1] : cap[0])
-              + " per broker need "
-              + needed);
-      causes.add(
-          current
-              + " broker(s) carry "
-              + rate(totalIn)
-              + " in and "
-              + rate(totalOut)
-              + " out; at "
-              + percent(settings.targetUtilisation())
-              + " utilisation that takes "
-              + needed);
-    } else if (urp && loadKnown) {
-      int byIn = maxIn > 0 ? ceil(totalIn / (maxIn * settings.targetUtilisation())) : 0;
-      int byOut = maxOut > 0 ? ceil(totalOut / (maxOut * settings.targetUtilisation())) : 0;
-      needed = Math.max(byIn, byOut);
-      basis.add(
-          "capacity unknown: the busiest broker ("
-              + rate(maxIn)
-              + " in, "
-              + rate(maxOut)
-              + " out) is taken as saturated, and "
-              + percent(settings.targetUtilisation())
-              + " of that per broker needs "
-              + needed);
-    }
-    int byPartitions =
-        (int)
-            ((totalReplicas + settings.maxPartitionsPerBroker() - 1)
-                / settings.maxPartitionsPerBroker());
-    if (!crowded.isEmpty() || byPartitions > needed) {
-      basis.add(
-          totalReplicas
+          totals.replicas()
               + " replicas at "
               + settings.maxPartitionsPerBroker()
               + " per broker need "
               + byPartitions);
       needed = Math.max(needed, byPartitions);
     }
-    if (!crowded.isEmpty()) {
-      causes.add("brokers hold more partitions than they handle well");
-    }
-    List<Integer> empty = new ArrayList<>();
-    for (int i = 0; i < traffic.size(); i++) {
-      if (traffic.get(i).replicas() == 0 && model.brokers().get(i).state().canReceive()) {
-        empty.add(traffic.get(i).brokerId());
+    if (symptoms.urp() && needed <= current) {
+      List<Integer> empty = emptyBrokers(model, traffic);
+      if (!empty.isEmpty()) {
+        notes.add(
+            "under-replication persists, but broker(s) "
+                + join(empty)
+                + " hold nothing yet: rebalance onto them (step 2) before adding more brokers");
+        return new Finding(null, null, notes);
       }
-    }
-    if (urp && needed <= current && !empty.isEmpty()) {
-      notes.add(
-          "under-replication persists, but broker(s) "
-              + join(empty)
-              + " hold nothing yet: rebalance onto them (step 2) before adding more brokers");
-      return new Finding(null, null, notes);
-    }
-    if (urp && needed <= current) {
       needed = current + 1;
       basis.add("under-replication persists, so at least one broker more");
     }
@@ -263,7 +122,7 @@ final class CapacityRule {
     if (target <= current) {
       notes.add(
           "broker(s) "
-              + join(hot.isEmpty() ? crowded : hot)
+              + join(symptoms.hot().isEmpty() ? symptoms.crowded() : symptoms.hot())
               + " are overloaded but "
               + current
               + " brokers suffice for the total ("
@@ -289,8 +148,8 @@ final class CapacityRule {
             "capacity-insufficient",
             IncidentKind.CAPACITY_INSUFFICIENT,
             Severity.HIGH,
-            String.join("; ", signals),
-            evidence,
+            String.join("; ", symptoms.signals()),
+            symptoms.evidence(),
             String.join("; ", causes),
             "Step 1: grow the cluster from "
                 + current
@@ -301,6 +160,114 @@ final class CapacityRule {
                 + "). Step 2: rebalance onto the new brokers; adding brokers alone moves nothing,"
                 + " Kafka leaves existing partitions where they are.");
     return new Finding(incident, scaleOut, notes);
+  }
+
+  /**
+   * Returns the brokers the network load needs at the target utilisation: against the known
+   * capacity, or, when it is unknown but under-replication persists, against the busiest broker's
+   * load taken as saturation; 0 when neither applies. Adds the reasoning to {@code basis} and
+   * {@code causes}.
+   */
+  private static int neededForLoad(
+      Totals t,
+      double[] cap,
+      DoctorSettings settings,
+      boolean urp,
+      List<String> basis,
+      List<String> causes,
+      int current) {
+    double target = settings.targetUtilisation();
+    if (!t.loadKnown()) {
+      return 0;
+    }
+    if (!Double.isNaN(cap[0]) || !Double.isNaN(cap[1])) {
+      int byIn = Double.isNaN(cap[0]) ? 0 : ceil(t.in() / (cap[0] * target));
+      int byOut = Double.isNaN(cap[1]) ? 0 : ceil(t.out() / (cap[1] * target));
+      int needed = Math.max(byIn, byOut);
+      basis.add(
+          rate(t.in())
+              + " in and "
+              + rate(t.out())
+              + " out at "
+              + percent(target)
+              + " of "
+              + rate(Double.isNaN(cap[0]) ? cap[1] : cap[0])
+              + " per broker need "
+              + needed);
+      causes.add(
+          current
+              + " broker(s) carry "
+              + rate(t.in())
+              + " in and "
+              + rate(t.out())
+              + " out; at "
+              + percent(target)
+              + " utilisation that takes "
+              + needed);
+      return needed;
+    }
+    if (!urp) {
+      return 0;
+    }
+    int byIn = t.maxIn() > 0 ? ceil(t.in() / (t.maxIn() * target)) : 0;
+    int byOut = t.maxOut() > 0 ? ceil(t.out() / (t.maxOut() * target)) : 0;
+    int needed = Math.max(byIn, byOut);
+    basis.add(
+        "capacity unknown: the busiest broker ("
+            + rate(t.maxIn())
+            + " in, "
+            + rate(t.maxOut())
+            + " out) is taken as saturated, and "
+            + percent(target)
+            + " of that per broker needs "
+            + needed);
+    return needed;
+  }
+
+  private static List<Integer> emptyBrokers(ClusterModel model, List<BrokerTraffic> traffic) {
+    List<Integer> empty = new ArrayList<>();
+    for (int i = 0; i < traffic.size(); i++) {
+      if (traffic.get(i).replicas() == 0 && model.brokers().get(i).state().canReceive()) {
+        empty.add(traffic.get(i).brokerId());
+      }
+    }
+    return empty;
+  }
+
+  /**
+   * The cluster's totals.
+   *
+   * @param in bytes/s in over all brokers
+   * @param out bytes/s out over all brokers
+   * @param maxIn the busiest broker's bytes/s in
+   * @param maxOut the busiest broker's bytes/s out
+   * @param replicas replicas over all brokers
+   */
+  record Totals(double in, double out, double maxIn, double maxOut, long replicas) {
+
+    static Totals of(List<BrokerTraffic> traffic) {
+      double in = 0;
+      double out = 0;
+      double maxIn = 0;
+      double maxOut = 0;
+      long replicas = 0;
+      for (BrokerTraffic t : traffic) {
+        in += t.bytesInPerSec();
+        out += t.bytesOutPerSec();
+        maxIn = Math.max(maxIn, t.bytesInPerSec());
+        maxOut = Math.max(maxOut, t.bytesOutPerSec());
+        replicas += t.replicas();
+      }
+      return new Totals(in, out, maxIn, maxOut, replicas);
+    }
+
+    boolean loadKnown() {
+      return in > 0 || out > 0;
+    }
+  }
+
+  private static int ceilDiv(long n, int d) {
+    return (int) ((n + d - 1) / d);
   }
 
   private static int ceil(double x) {
