@@ -9,6 +9,7 @@ import dev.ballast.app.bench.BenchCommand;
 import dev.ballast.app.doctor.DoctorCommand;
 import dev.ballast.app.load.LoadCommand;
 import dev.ballast.app.plan.PlanCommand;
+import dev.ballast.app.scenario.DemoCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Mixin;
       "Apache Kafka cluster on 127.0.0.1 and stop it when they finish."
     },
     subcommands = {
+      DemoCommand.class,
       ClusterCommand.class,
       SnapshotCommand.class,
       PlanCommand.class,
@@ -41,6 +43,7 @@ import picocli.CommandLine.Mixin;
     footer = {
       "",
       "Examples:",
+      "  ballast demo                            the five auto-balancing scenarios, with reports",
       "  ballast cluster up --brokers 3          start an embedded cluster until Ctrl-C",
       "  ballast cluster describe --bootstrap-server localhost:9092",
       "  ballast bench cluster-start --runs 5    measure the embedded cluster's cold start"

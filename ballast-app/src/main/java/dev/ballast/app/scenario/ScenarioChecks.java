@@ -1,0 +1,227 @@
+package dev.ballast.app.scenario;
+
+import dev.ballast.core.detect.BrokerLoads;
+import dev.ballast.core.model.Broker;
+import dev.ballast.core.model.BrokerState;
+import dev.ballast.core.model.ClusterModel;
+import dev.ballast.core.model.Partition;
+import dev.ballast.core.plan.Goal;
+import dev.ballast.core.plan.LoadVector;
+import dev.ballast.workload.spec.ProducerSpec;
+import dev.ballast.workload.worker.GroupResult;
+import dev.ballast.workload.worker.WorkloadResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The checks every run must prove (seed 000's correctness properties, plus ours): the load made a
+ * measurable imbalance, the balancer converged to the expected end, sampled metrics match the known
+ * load, the end is better than the start, nothing was lost or duplicated.
+ */
+final class ScenarioChecks {
+
+  static final double IMBALANCE_BEFORE = 1.5;
+  static final double BALANCED_AFTER = 1.15;
+  static final double METRIC_TOLERANCE = 0.05;
+
+  private final ScenarioSpec spec;
+  private final ScenarioRecorder recorder;
+  private final WorkloadResult workload;
+  private final Double convergence;
+
+  ScenarioChecks(
+      ScenarioSpec spec,
+      ScenarioRecorder recorder,
+      WorkloadResult workload,
+      Double convergence,
+      Path dir) {
+    this.spec = spec;
+    this.recorder = recorder;
+    this.workload = workload;
+    this.convergence = convergence;
+  }
+
+  List<Check> all(ClusterModel before, ClusterModel after) {
+    List<Check> checks = new ArrayList<>();
+    Goal metric = spec.expectation().metric();
+    double mmBefore = before == null ? Double.NaN : maxOverMean(before, metric);
+    double mmAfter = after == null ? Double.NaN : maxOverMean(after, metric);
+    if (spec.expectation().imbalanceBefore()) {
+      checks.add(
+          new Check(
+              "the load creates a measurable imbalance",
+              mmBefore >= IMBALANCE_BEFORE,
+              String.format(
+                  Locale.ROOT,
+                  "%s max/mean %.2f before balancing (needs >= %.1f)",
+                  metric.label(),
+                  mmBefore,
+                  IMBALANCE_BEFORE)));
+    }
+    checks.add(
+        new Check(
+            "the balancer converges to the expected end",
+            convergence != null,
+            convergence == null
+                ? "expected end not reached: " + distribution(after)
+                : String.format(
+                    Locale.ROOT, "%s %.1f s after the trigger", distribution(after), convergence)));
+    if (spec.trigger() == Trigger.NONE || spec.trigger() == Trigger.ADD_BROKER) {
+      checks.add(
+          new Check(
+              "balanced after",
+              mmAfter <= BALANCED_AFTER,
+              String.format(
+                  Locale.ROOT,
+                  "%s max/mean %.2f after (needs <= %.2f)",
+                  metric.label(),
+                  mmAfter,
+                  BALANCED_AFTER)));
+      checks.add(
+          new Check(
+              "after is better than before",
+              mmAfter < mmBefore,
+              String.format(
+                  Locale.ROOT, "%s max/mean %.2f -> %.2f", metric.label(), mmBefore, mmAfter)));
+    }
+    if (spec.name().equals("qps-based") && before != null && after != null) {
+      double bytesBefore = maxOverMean(before, Goal.NETWORK_IN);
+      double bytesAfter = maxOverMean(after, Goal.NETWORK_IN);
+      checks.add(
+          new Check(
+              "bytes balance kept while messages/s are balanced",
+              bytesAfter <= Math.max(BALANCED_AFTER, bytesBefore + 0.05),
+              String.format(
+                  Locale.ROOT, "network-in max/mean %.2f -> %.2f", bytesBefore, bytesAfter)));
+    }
+    if (spec.trigger() == Trigger.SLOW) {
+      checks.add(produceLatencyRecovers());
+    }
+    checks.add(sampledMatchesLoad(after));
+    checks.add(continuity());
+    checks.add(
+        new Check(
+            "every execution completed",
+            recorder.failedExecutions() == 0,
+            recorder.executionStarts().size()
+                + " execution(s), "
+                + recorder.failedExecutions()
+                + " failed or cancelled"));
+    return checks;
+  }
+
+  private Check produceLatencyRecovers() {
+    List<TimelinePoint> t = recorder.timeline();
+    double worst =
+        t.stream()
+            .filter(p -> p.seconds() >= 0)
+            .mapToDouble(TimelinePoint::produceP99Ms)
+            .filter(d -> !Double.isNaN(d))
+            .max()
+            .orElse(Double.NaN);
+    double last = t.isEmpty() ? Double.NaN : t.get(t.size() - 1).produceP99Ms();
+    boolean ok = !Double.isNaN(last) && last < spec.slowLatency().toMillis();
+    return new Check(
+        "produce p99 recovers",
+        ok,
+        String.format(
+            Locale.ROOT,
+            "produce p99 peaked at %.0f ms while broker %d was slow and led partitions; %.0f ms at the end (needs < %d ms)",
+            worst,
+            spec.target(),
+            last,
+            spec.slowLatency().toMillis()));
+  }
+
+  private Check sampledMatchesLoad(ClusterModel after) {
+    double target = spec.producers().stream().mapToDouble(ProducerSpec::messagesPerSecond).sum();
+    double sampled =
+        after == null
+            ? 0
+            : after.partitions().stream()
+                .filter(p -> p.topic().equals(spec.topic()))
+                .mapToDouble(p -> p.load().messagesInPerSec())
+                .sum();
+    double error = target == 0 ? 1 : Math.abs(sampled - target) / target;
+    return new Check(
+        "sampled metrics match the generated load",
+        error <= METRIC_TOLERANCE,
+        String.format(
+            Locale.ROOT,
+            "sampled %.0f msg/s vs %.0f msg/s generated (%.1f%% off, needs <= %.0f%%)",
+            sampled,
+            target,
+            error * 100,
+            METRIC_TOLERANCE * 100));
+  }
+
+  private Check continuity() {
+    if (workload.groups().isEmpty()) {
+      return new Check(
+          "no message lost or duplicated", false, "no consumer group checked continuity");
+    }
+    GroupResult g = workload.groups().get(0);
+    var v = g.verdict();
+    boolean ok =
+        v.lost() == 0 && v.duplicated() == 0 && workload.failed() == 0 && workload.drained();
+    return new Check(
+        "no message lost or duplicated",
+        ok,
+        String.format(
+            Locale.ROOT,
+            "produced %d, acked %d, failed %d, consumed %d, lost %d, duplicated %d, reordered %d%s",
+            v.produced(),
+            v.acked(),
+            workload.failed(),
+            v.consumed(),
+            v.lost(),
+            v.duplicated(),
+            v.reordered(),
+            workload.drained() ? "" : " (consumers did not drain)"));
+  }
+
+  private String distribution(ClusterModel m) {
+    if (m == null) {
+      return "no sample";
+    }
+    Map<Integer, int[]> c = recorder.topicCounts(m);
+    StringBuilder sb = new StringBuilder("replicas ");
+    c.values().forEach(x -> sb.append(x[0]).append('-'));
+    sb.setLength(sb.length() - 1);
+    sb.append(", leaders ");
+    c.values().forEach(x -> sb.append(x[1]).append('-'));
+    sb.setLength(sb.length() - 1);
+    return sb.toString();
+  }
+
+  /** Returns max/mean of {@code goal} over the brokers that may hold load (alive, new, slow). */
+  static double maxOverMean(ClusterModel m, Goal goal) {
+    Map<Integer, LoadVector> loads = BrokerLoads.of(m);
+    double sum = 0;
+    double max = 0;
+    int n = 0;
+    for (Broker b : m.brokers()) {
+      if (b.state() == BrokerState.DEAD
+          || b.state() == BrokerState.DRAINING
+          || b.state() == BrokerState.EXCLUDED) {
+        continue;
+      }
+      double v = loads.get(b.id()).get(goal);
+      sum += v;
+      max = Math.max(max, v);
+      n++;
+    }
+    return n == 0 || sum == 0 ? Double.NaN : max / (sum / n);
+  }
+
+  static long replicas(ClusterModel m, String topic, int broker) {
+    return m.partitions().stream()
+        .filter(p -> p.topic().equals(topic))
+        .map(Partition::replicas)
+        .filter(r -> r.contains(broker))
+        .count();
+  }
+}

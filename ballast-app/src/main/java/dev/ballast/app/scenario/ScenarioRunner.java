@@ -1,0 +1,405 @@
+package dev.ballast.app.scenario;
+
+import dev.ballast.app.balance.BalancerService;
+import dev.ballast.app.balance.BalancerSettings;
+import dev.ballast.core.model.ClusterModel;
+import dev.ballast.core.plan.Plan;
+import dev.ballast.embedded.ClusterSpec;
+import dev.ballast.embedded.EmbeddedKafkaCluster;
+import dev.ballast.kafka.Admins;
+import dev.ballast.kafka.ClientSettings;
+import dev.ballast.kafka.exec.ExecutorSettings;
+import dev.ballast.workload.rate.NanoClock;
+import dev.ballast.workload.spec.ConsumerSpec;
+import dev.ballast.workload.spec.TopicSpec;
+import dev.ballast.workload.spec.WorkloadSpec;
+import dev.ballast.workload.worker.LocalWorker;
+import dev.ballast.workload.worker.PeriodStats;
+import dev.ballast.workload.worker.RunListener;
+import dev.ballast.workload.worker.TopicPreparer;
+import dev.ballast.workload.worker.WorkloadResult;
+import dev.ballast.workload.worker.WorkloadRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Runs one scenario through its phases (prepare, warm-up, workload, cleanup): starts an embedded
+ * cluster, places the topic, drives the load and the balancer service in-process with its normal
+ * detection, fires the trigger, waits for the expected end, stops the load and checks continuity,
+ * then judges the run and writes its reports. Cleanup always runs, also on failure and Ctrl-C.
+ */
+public final class ScenarioRunner {
+
+  private final ScenarioOptions options;
+  private final PrintWriter console;
+  private volatile boolean stopRequested;
+
+  /** Creates a runner printing progress to {@code console}. */
+  public ScenarioRunner(ScenarioOptions options, PrintWriter console) {
+    this.options = options;
+    this.console = console;
+  }
+
+  /** Asks the run in progress to stop early (Ctrl-C); cleanup and reports still happen. */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Returns whether a stop was requested. */
+  public boolean isStopRequested() {
+    return stopRequested;
+  }
+
+  /** Runs {@code spec} and returns its result; reports are written to the result's folder. */
+  public ScenarioResult run(ScenarioSpec spec) throws IOException {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path dir = options.resultsRoot().resolve(spec.name() + "-" + stamp);
+    Files.createDirectories(dir.resolve("charts"));
+    try (ExperimentLog log =
+        new ExperimentLog(dir.resolve("experiment.log"), console, spec.name())) {
+      ScenarioResult result = ReportWriter.write(runLogged(spec, dir, log));
+      log.line("results: " + dir.toAbsolutePath());
+      log.line(result.passed() ? "PASS" : "FAIL");
+      return result;
+    }
+  }
+
+  private ScenarioResult runLogged(ScenarioSpec spec, Path dir, ExperimentLog log) {
+    Map<String, Double> phases = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    log.line("prepare: " + spec.title());
+    EmbeddedKafkaCluster cluster = null;
+    Run run = null;
+    String error = null;
+    try {
+      cluster = EmbeddedKafkaCluster.start(ClusterSpec.ofBrokers(spec.brokers()));
+      log.line("cluster up: " + cluster.bootstrapServers());
+      ClientSettings client = ClientSettings.of(cluster.bootstrapServers());
+      try (Admin admin = Admins.create(client, Duration.ofSeconds(15))) {
+        new TopicPreparer(admin, Duration.ofSeconds(30))
+            .prepare(List.of(new TopicSpec(spec.topic(), null, null, spec.placement(), Map.of())))
+            .forEach(log::line);
+      }
+      phases.put("prepare", (System.nanoTime() - t0) / 1e9);
+      run = new Run(spec, cluster, client, log);
+      run.execute(phases);
+    } catch (RuntimeException e) {
+      error = e.getMessage() == null ? e.toString() : e.getMessage();
+      log.line("error: " + error);
+    } finally {
+      long c0 = System.nanoTime();
+      if (run != null) {
+        run.close();
+      }
+      if (cluster != null) {
+        cluster.close();
+      }
+      phases.put("cleanup", (System.nanoTime() - c0) / 1e9);
+      log.line("cleanup: every broker stopped, data deleted");
+    }
+    return run == null
+        ? new ScenarioResult(
+            spec, dir, List.of(), null, null, List.of(), null, 0, null, 0, 0, 0, List.of(), phases,
+            List.of(), error)
+        : run.result(dir, phases, error);
+  }
+
+  /** The state of one run: cluster, load, balancer, recorder. */
+  private final class Run implements AutoCloseable {
+    private final ScenarioSpec spec;
+    private final EmbeddedKafkaCluster cluster;
+    private final ExperimentLog log;
+    private final Admin admin;
+    private final LocalWorker worker = LocalWorker.create();
+    private final WorkloadRun workload;
+    private final BalancerService service;
+    private final ScenarioRecorder recorder;
+    private final long start = System.nanoTime();
+    private final AtomicReference<String> triggerError = new AtomicReference<>();
+    private double triggerSeconds;
+    private Double convergenceSeconds;
+    private WorkloadResult workloadResult;
+    private Thread triggerThread;
+    private boolean stoppedDrained;
+
+    Run(ScenarioSpec spec, EmbeddedKafkaCluster cluster, ClientSettings client, ExperimentLog log) {
+      this.spec = spec;
+      this.cluster = cluster;
+      this.log = log;
+      this.admin = Admins.create(client, Duration.ofSeconds(15));
+      this.recorder = new ScenarioRecorder(spec.topic(), start, System::nanoTime, log::line);
+      WorkloadSpec load =
+          new WorkloadSpec(
+              spec.name(),
+              List.of(),
+              spec.producers(),
+              List.of(
+                  new ConsumerSpec(
+                      spec.topic(), spec.name() + "-check", 1, Duration.ZERO, Map.of())),
+              Duration.ofMinutes(30),
+              Duration.ofSeconds(options.quick() ? 1 : 3),
+              Duration.ofSeconds(60));
+      Map<String, Object> clientConfig = Map.of("bootstrap.servers", cluster.bootstrapServers());
+      this.workload =
+          new WorkloadRun(
+              load,
+              worker,
+              clientConfig,
+              NanoClock.SYSTEM,
+              new RunListener() {
+                @Override
+                public void onPeriod(PeriodStats stats) {
+                  recorder.onProduceP99(stats.intended().p99() / 1e6);
+                  log.quiet("load: " + stats.describe());
+                }
+
+                @Override
+                public void onEvent(String event) {
+                  log.line("load: " + event);
+                }
+              },
+              System.nanoTime() >>> 20,
+              options.sampleInterval().multipliedBy(2));
+      BalancerSettings settings =
+          BalancerSettings.defaults()
+              .withSampling(options.sampleInterval(), 3)
+              .withCanary(true, Duration.ofSeconds(1))
+              .withTimings(
+                  Duration.ofSeconds(options.quick() ? 3 : 5),
+                  Duration.ofSeconds(options.quick() ? 3 : 8))
+              .withDryRun(options.externalBalancer())
+              .withExecutor(ExecutorSettings.defaults().withLimits(10, 50));
+      this.service = new BalancerService(admin, client, settings, System::nanoTime, recorder);
+    }
+
+    void execute(Map<String, Double> phases) {
+      long warm = System.nanoTime();
+      log.line("warm-up: load and sampling start");
+      while (!recorder.windowReady() && !stopRequested) {
+        step();
+        checkTimeout(warm, Duration.ofSeconds(60), "the load window to fill");
+      }
+      phases.put("warm-up", (System.nanoTime() - warm) / 1e9);
+      long work = System.nanoTime();
+      log.line(
+          "workload: balancer running"
+              + (spec.trigger() == Trigger.NONE
+                  ? "; the imbalance is there from the start"
+                  : "; trigger "
+                      + spec.trigger().name().toLowerCase()
+                      + " in "
+                      + spec.triggerAfter().toSeconds()
+                      + " s"));
+      boolean fired = spec.trigger() == Trigger.NONE;
+      long triggerAt = System.nanoTime() + spec.triggerAfter().toNanos();
+      if (fired) {
+        triggerSeconds = recorder.seconds();
+      }
+      Duration limit = options.convergenceTimeout().plus(spec.triggerAfter());
+      long settleFrom = -1;
+      while (!stopRequested) {
+        step();
+        if (triggerError.get() != null) {
+          throw new IllegalStateException("trigger failed: " + triggerError.get());
+        }
+        if (!fired && System.nanoTime() - triggerAt >= 0) {
+          fire();
+          fired = true;
+          triggerSeconds = recorder.seconds();
+        }
+        if (fired && spec.trigger() == Trigger.DRAIN_AND_STOP && !stoppedDrained && drained()) {
+          stoppedDrained = true;
+          log.line("broker " + spec.target() + " is empty; stopping it");
+          background(() -> cluster.stopBroker(spec.target()));
+        }
+        boolean atEnd = fired && triggerDone() && reachedExpectedEnd() && !service.isExecuting();
+        if (atEnd && convergenceSeconds == null) {
+          convergenceSeconds = recorder.seconds() - triggerSeconds;
+          log.line(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "converged %.1f s after the trigger; observing the end state",
+                  convergenceSeconds));
+          settleFrom = System.nanoTime();
+        }
+        if (!atEnd && convergenceSeconds != null && !service.isExecuting()) {
+          convergenceSeconds = null; // the end state did not hold
+          settleFrom = -1;
+        }
+        if (settleFrom > 0 && System.nanoTime() - settleFrom >= options.settle().toNanos()) {
+          break;
+        }
+        if (System.nanoTime() - work > limit.toNanos()) {
+          log.line("no convergence within " + limit.toSeconds() + " s");
+          break;
+        }
+      }
+      phases.put("workload", (System.nanoTime() - work) / 1e9);
+      long drain = System.nanoTime();
+      workload.requestStop();
+      log.line("stopping the load; consumers drain");
+      while (!workload.isDone()) {
+        step();
+      }
+      workloadResult = workload.result();
+      phases.put("drain", (System.nanoTime() - drain) / 1e9);
+    }
+
+    private void step() {
+      int work = workload.isDone() ? 0 : workload.doWork();
+      try {
+        work += service.doWork(System.nanoTime());
+      } catch (RuntimeException e) {
+        recorder.onError(e.getMessage(), e);
+        LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+      }
+      if (work == 0) {
+        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      }
+    }
+
+    private void checkTimeout(long since, Duration limit, String what) {
+      if (System.nanoTime() - since > limit.toNanos()) {
+        throw new IllegalStateException(
+            "timed out after " + limit.toSeconds() + " s waiting for " + what);
+      }
+    }
+
+    private void fire() {
+      switch (spec.trigger()) {
+        case ADD_BROKER -> {
+          log.line("trigger: a new broker joins");
+          background(() -> log.line("broker " + cluster.addBroker() + " registered"));
+        }
+        case DRAIN_AND_STOP -> {
+          log.line("trigger: broker " + spec.target() + " is decommissioned (drain, then stop)");
+          service.drain(Set.of(spec.target()));
+        }
+        case KILL -> {
+          log.line("trigger: broker " + spec.target() + " is killed (-9)");
+          background(() -> cluster.killBroker(spec.target()));
+        }
+        case SLOW -> {
+          log.line(
+              "trigger: "
+                  + spec.slowLatency().toMillis()
+                  + " ms latency injected on broker "
+                  + spec.target());
+          cluster.setLatency(spec.target(), spec.slowLatency());
+        }
+        case NONE -> {}
+      }
+    }
+
+    private void background(Runnable action) {
+      triggerThread =
+          new Thread(
+              () -> {
+                try {
+                  action.run();
+                } catch (RuntimeException e) {
+                  triggerError.set(e.getMessage());
+                }
+              },
+              "ballast-scenario-trigger");
+      triggerThread.setDaemon(true);
+      triggerThread.start();
+    }
+
+    private boolean triggerDone() {
+      if (triggerThread != null && triggerThread.isAlive()) {
+        return false;
+      }
+      return spec.trigger() != Trigger.DRAIN_AND_STOP
+          || (stoppedDrained && !cluster.downBrokers().isEmpty());
+    }
+
+    private boolean drained() {
+      ClusterModel m = recorder.latest();
+      return m != null && recorder.topicCounts(m).getOrDefault(spec.target(), new int[2])[0] == 0;
+    }
+
+    private boolean reachedExpectedEnd() {
+      ClusterModel m = recorder.latest();
+      if (m == null) {
+        return false;
+      }
+      Map<Integer, int[]> counts = recorder.topicCounts(m);
+      Expectation e = spec.expectation();
+      if (e.replicasPerBroker() != null) {
+        for (var x : e.replicasPerBroker().entrySet()) {
+          if (counts.getOrDefault(x.getKey(), new int[2])[0] != x.getValue()) {
+            return false;
+          }
+        }
+      }
+      if (e.leadersPerBroker() != null) {
+        for (var x : e.leadersPerBroker().entrySet()) {
+          if (counts.getOrDefault(x.getKey(), new int[2])[1] != x.getValue()) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    ScenarioResult result(Path dir, Map<String, Double> phases, String error) {
+      List<Plan> plans = recorder.executedPlans();
+      int moves = plans.stream().mapToInt(p -> p.summary().replicaMoves()).sum();
+      int leaders = plans.stream().mapToInt(p -> p.summary().leadershipTransfers()).sum();
+      long bytes = plans.stream().mapToLong(p -> p.summary().bytesToMove()).sum();
+      ClusterModel before = recorder.before() != null ? recorder.before() : recorder.latest();
+      List<Check> checks =
+          error == null && workloadResult != null
+              ? new ScenarioChecks(spec, recorder, workloadResult, convergenceSeconds, dir)
+                  .all(before, recorder.latest())
+              : List.of();
+      return new ScenarioResult(
+          spec,
+          dir,
+          checks,
+          before,
+          recorder.latest(),
+          recorder.timeline(),
+          workloadResult,
+          triggerSeconds,
+          convergenceSeconds,
+          moves,
+          leaders,
+          bytes,
+          recorder.executionStarts(),
+          phases,
+          recorder.anomalyLog(),
+          error);
+    }
+
+    @Override
+    public void close() {
+      if (!workload.isDone()) {
+        workload.requestStop();
+      }
+      service.close();
+      worker.close();
+      admin.close(Duration.ofSeconds(2));
+      if (triggerThread != null) {
+        try {
+          triggerThread.join(30_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+}

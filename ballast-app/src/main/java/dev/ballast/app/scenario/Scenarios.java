@@ -1,0 +1,176 @@
+package dev.ballast.app.scenario;
+
+import dev.ballast.core.plan.Goal;
+import dev.ballast.workload.spec.MessageSizeSpec;
+import dev.ballast.workload.spec.ProducerSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalogue of auto-balancing scenarios (DESIGN.md, seeds 000 and 001), each built on purpose
+ * through explicit replica assignment and the workload engine. {@code quick} lowers rates and
+ * shortens phases for tests.
+ */
+public final class Scenarios {
+
+  /** The names {@code demo all} runs, in order. */
+  public static final List<String> ALL =
+      List.of("traffic-based", "qps-based", "scale-up", "scale-down", "slow-node");
+
+  private Scenarios() {}
+
+  /** Returns every scenario by name, including variants not in {@link #ALL}. */
+  public static Map<String, ScenarioSpec> catalogue(boolean quick) {
+    Map<String, ScenarioSpec> all = new LinkedHashMap<>();
+    for (ScenarioSpec s :
+        List.of(
+            trafficBased(quick),
+            qpsBased(quick),
+            scaleUp(quick),
+            scaleDown(quick),
+            scaleDownKill(quick),
+            slowNode(quick))) {
+      all.put(s.name(), s);
+    }
+    return all;
+  }
+
+  static ScenarioSpec trafficBased(boolean quick) {
+    // ~10 MB/s of 1 kB messages spread evenly over 6 partitions placed 4-1-1.
+    double rate = quick ? 3000 : 10_000;
+    return new ScenarioSpec(
+        "traffic-based",
+        "6 partitions placed 4-1-1 under ~"
+            + (int) (rate / 1000)
+            + " MB/s: bytes in/out balanced to 2-2-2",
+        3,
+        "traffic",
+        rf1(0, 0, 0, 0, 1, 2),
+        List.of(producer("traffic", rate, 1000, null)),
+        Trigger.NONE,
+        -1,
+        Duration.ZERO,
+        Duration.ZERO,
+        new Expectation(Goal.NETWORK_IN, Map.of(0, 2, 1, 2, 2, 2), null, true));
+  }
+
+  static ScenarioSpec qpsBased(boolean quick) {
+    // Broker 0 holds 3 partitions of many small messages, brokers 1 and 2 three of few large ones:
+    // bytes are even, messages/s are not (a bytes-only balancer sees nothing to do).
+    double small = quick ? 3000 : 6000;
+    double large = small / 10;
+    return new ScenarioSpec(
+        "qps-based",
+        "bytes balanced but messages/s skewed (many small messages on broker 0): messages/s balanced",
+        3,
+        "requests",
+        rf1(0, 0, 0, 1, 1, 1, 2, 2, 2),
+        List.of(
+            producer("requests", small * 3, 100, List.of(1L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L)),
+            producer("requests", large * 6, 1000, List.of(0L, 0L, 0L, 1L, 1L, 1L, 1L, 1L, 1L))),
+        Trigger.NONE,
+        -1,
+        Duration.ZERO,
+        Duration.ZERO,
+        new Expectation(Goal.MESSAGES, Map.of(0, 3, 1, 3, 2, 3), null, true));
+  }
+
+  static ScenarioSpec scaleUp(boolean quick) {
+    List<Integer> leaders = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      leaders.add(i % 2);
+    }
+    return new ScenarioSpec(
+        "scale-up",
+        "12 partitions 6-6 on 2 brokers, a 3rd broker joins: 4-4-4",
+        2,
+        "growth",
+        rf1(leaders.stream().mapToInt(Integer::intValue).toArray()),
+        List.of(producer("growth", quick ? 3000 : 6000, 1000, null)),
+        Trigger.ADD_BROKER,
+        2,
+        quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
+        Duration.ZERO,
+        new Expectation(Goal.REPLICAS, Map.of(0, 4, 1, 4, 2, 4), null, false));
+  }
+
+  static ScenarioSpec scaleDown(boolean quick) {
+    return new ScenarioSpec(
+        "scale-down",
+        "12 partitions 4-4-4, broker 2 drained then stopped: 6-6-0, nothing lost",
+        3,
+        "shrink",
+        rf1(0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2),
+        List.of(producer("shrink", quick ? 3000 : 6000, 1000, null)),
+        Trigger.DRAIN_AND_STOP,
+        2,
+        quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
+        Duration.ZERO,
+        new Expectation(Goal.REPLICAS, Map.of(0, 6, 1, 6, 2, 0), null, false));
+  }
+
+  static ScenarioSpec scaleDownKill(boolean quick) {
+    List<List<Integer>> placement = new ArrayList<>();
+    int[][] pairs = {{0, 1}, {1, 2}, {2, 0}};
+    for (int i = 0; i < 12; i++) {
+      placement.add(List.of(pairs[i % 3][0], pairs[i % 3][1]));
+    }
+    return new ScenarioSpec(
+        "scale-down-kill",
+        "12 partitions RF 2 over 3 brokers, broker 2 killed: the balancer re-creates its replicas, nothing lost",
+        3,
+        "heal",
+        placement,
+        List.of(producer("heal", quick ? 2000 : 4000, 1000, null)),
+        Trigger.KILL,
+        2,
+        quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
+        Duration.ZERO,
+        new Expectation(Goal.REPLICAS, Map.of(0, 12, 1, 12, 2, 0), null, false));
+  }
+
+  static ScenarioSpec slowNode(boolean quick) {
+    List<List<Integer>> placement = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      placement.add(List.of(i % 3, (i + 1) % 3));
+    }
+    return new ScenarioSpec(
+        "slow-node",
+        "9 partitions 3-3-3 (RF 2), ~200 ms latency injected on broker 2: it leads nothing, produce p99 recovers",
+        3,
+        "latency",
+        placement,
+        List.of(producer("latency", quick ? 1000 : 3000, 1000, null)),
+        Trigger.SLOW,
+        2,
+        quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
+        Duration.ofMillis(200),
+        new Expectation(Goal.LEADERS, null, Map.of(2, 0), false));
+  }
+
+  private static ProducerSpec producer(String topic, double rate, int size, List<Long> weights) {
+    return new ProducerSpec(
+        topic,
+        1,
+        rate,
+        null,
+        MessageSizeSpec.fixed(size),
+        null,
+        null,
+        null,
+        weights,
+        null,
+        Map.of("acks", "all", "linger.ms", "5", "enable.idempotence", "true"));
+  }
+
+  private static List<List<Integer>> rf1(int... leaders) {
+    List<List<Integer>> p = new ArrayList<>();
+    for (int l : leaders) {
+      p.add(List.of(l));
+    }
+    return p;
+  }
+}
