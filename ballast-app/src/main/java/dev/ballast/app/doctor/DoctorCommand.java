@@ -20,6 +20,7 @@ import dev.ballast.core.snapshot.SnapshotFormatException;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterUnreachableException;
 import dev.ballast.kafka.KafkaCallException;
+import dev.ballast.kafka.canary.CanaryProber;
 import dev.ballast.kafka.exec.ExecutorSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -148,6 +149,15 @@ public final class DoctorCommand implements Callable<Integer> {
   List<String> canaryLatency = new ArrayList<>();
 
   @Option(
+      names = "--canary",
+      description =
+          "With --bootstrap-server: time a small produce to every broker once a second while"
+              + " sampling, to find slow brokers (creates the topic "
+              + CanaryProber.TOPIC
+              + ").")
+  boolean canary;
+
+  @Option(
       names = "--sample-seconds",
       defaultValue = "10",
       paramLabel = "SECONDS",
@@ -208,6 +218,11 @@ public final class DoctorCommand implements Callable<Integer> {
       throw new UserException(
           "give --snapshot FILE or --bootstrap-server HOST:PORT (the cluster to diagnose)");
     }
+    if (canary && (snapshot != null || sampleSeconds == 0)) {
+      throw new UserException(
+          "--canary probes a live cluster while sampling: it needs --bootstrap-server and"
+              + " --sample-seconds above 0");
+    }
     if (apply && snapshot != null) {
       throw new UserException(
           "--apply needs a live cluster (--bootstrap-server): a snapshot cannot be changed");
@@ -223,9 +238,7 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     ClientSettings client = connection.settings();
     try (Admin admin = Admin.create(adminProperties(client))) {
-      LiveReader.Reading reading =
-          new LiveReader(admin, connection.timeout(), client.bootstrapServers(), System::nanoTime)
-              .read(Duration.ofSeconds(Math.max(0, sampleSeconds)));
+      LiveReader.Reading reading = read(admin, client);
       DoctorInput input = overrides(reading.input());
       Diagnosis d = diagnose(input, settings);
       reading.warnings().forEach(w -> spec.commandLine().getErr().println("ballast: " + w));
@@ -246,6 +259,20 @@ public final class DoctorCommand implements Callable<Integer> {
     } catch (org.apache.kafka.common.KafkaException e) {
       throw new UserException(
           "cannot talk to " + client.bootstrapServers() + ": " + CliErrors.describe(e), 3);
+    }
+  }
+
+  private LiveReader.Reading read(Admin admin, ClientSettings client) {
+    LiveReader reader =
+        new LiveReader(admin, connection.timeout(), client.bootstrapServers(), System::nanoTime);
+    Duration window = Duration.ofSeconds(sampleSeconds);
+    if (!canary) {
+      return reader.read(window, null);
+    }
+    try (CanaryProber prober =
+        new CanaryProber(
+            admin, client, Duration.ofSeconds(1), Duration.ofSeconds(5), 60, System::nanoTime)) {
+      return reader.read(window, prober);
     }
   }
 

@@ -11,6 +11,7 @@ import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
 import dev.ballast.kafka.SnapshotReader;
+import dev.ballast.kafka.canary.CanaryProber;
 import dev.ballast.kafka.sample.LoadEstimate;
 import dev.ballast.kafka.sample.LoadSampler;
 import dev.ballast.kafka.sample.SampleCollector;
@@ -60,25 +61,33 @@ final class LiveReader {
     this.nanoClock = requireNonNull(nanoClock, "nanoClock");
   }
 
-  /** Reads the cluster, sampling load over {@code window} (zero: no load, one look at the ISR). */
-  Reading read(Duration window) {
+  /**
+   * Reads the cluster, sampling load over {@code window} (zero: no load, one look at the ISR); with
+   * a {@code canary} (or null), also times a small produce to every broker meanwhile.
+   */
+  Reading read(Duration window, CanaryProber canary) {
     ClusterDescriber describer = new ClusterDescriber(admin, timeout, address);
     ClusterDescription first = describer.describe(false);
     Map<TopicPartition, PartitionLoad> loads = Map.of();
     List<String> warnings = new ArrayList<>();
     ClusterDescription last = first;
+    Map<Integer, Double> latency = new TreeMap<>();
     if (!window.isZero()) {
-      LoadEstimate estimate = sample(window);
+      LoadEstimate estimate = sample(window, canary);
       loads = estimate.loads();
       warnings.addAll(estimate.warnings());
       last = describer.describe(false);
+      if (canary != null) {
+        latency.putAll(canary.percentile(0.5));
+      }
     }
     ClusterModel model = SnapshotReader.toModel(last, loads, Map.of(), TOPICS);
+    latency.keySet().removeIf(id -> !model.hasBroker(id));
     boolean persistent = !window.isZero() && persistentUrps(first, last);
-    return new Reading(new DoctorInput(model, topicConfigs(model), Map.of(), persistent), warnings);
+    return new Reading(new DoctorInput(model, topicConfigs(model), latency, persistent), warnings);
   }
 
-  private LoadEstimate sample(Duration window) {
+  private LoadEstimate sample(Duration window, CanaryProber canary) {
     int samples = 3;
     LoadSampler sampler =
         new LoadSampler(
@@ -86,7 +95,12 @@ final class LiveReader {
             samples,
             window.dividedBy(samples - 1));
     while (!sampler.isWarm()) {
-      if (sampler.doWork(nanoClock.getAsLong()) == 0) {
+      long now = nanoClock.getAsLong();
+      int work = sampler.doWork(now);
+      if (canary != null) {
+        work += canary.doWork(now);
+      }
+      if (work == 0) {
         LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
       }
       if (Thread.currentThread().isInterrupted()) {

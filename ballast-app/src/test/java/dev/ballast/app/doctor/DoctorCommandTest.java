@@ -142,6 +142,8 @@ class DoctorCommandTest {
             + " TOPIC:KEY=VALUE (e.g. orders:min.insync.replicas=2), not 'orders'",
         "unknown broker latency|doctor --snapshot S --canary-latency 7=5|canary latency given for"
             + " broker 7, which is not in the cluster (brokers: 0,1)",
+        "canary on a snapshot|doctor --snapshot S --canary|--canary probes a live cluster while"
+            + " sampling: it needs --bootstrap-server and --sample-seconds above 0",
         "missing snapshot|doctor --snapshot /nonexistent/x.json|snapshot file /nonexistent/x.json"
             + " does not exist"
       })

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -74,6 +75,22 @@ class DoctorIT {
 
         assertThat(diagnose(bootstrap).get("incidents").findValuesAsText("id"))
             .doesNotContain("min-isr-replicated", "rf1-single");
+
+        cluster.setLatency(1, Duration.ofMillis(300));
+        DoctorRun slow =
+            DoctorRun.of(
+                "doctor",
+                "--bootstrap-server",
+                bootstrap,
+                "--sample-seconds",
+                "3",
+                "--canary",
+                "--format",
+                "json");
+        cluster.setLatency(1, Duration.ZERO);
+        assertThat(slow.exitCode()).as(slow.err()).isZero();
+        assertThat(MAPPER.readTree(slow.out()).get("incidents").findValuesAsText("id"))
+            .contains("slow-broker-1");
       }
     }
   }
