@@ -133,6 +133,7 @@ public final class ScenarioRunner {
     private WorkloadResult workloadResult;
     private Thread triggerThread;
     private boolean stoppedDrained;
+    private ClusterModel after;
 
     Run(ScenarioSpec spec, EmbeddedKafkaCluster cluster, ClientSettings client, ExperimentLog log) {
       this.spec = spec;
@@ -247,6 +248,8 @@ public final class ScenarioRunner {
         }
       }
       phases.put("workload", (System.nanoTime() - work) / 1e9);
+      // The end state is judged under load: before the producers stop and the rates fall.
+      after = recorder.latest();
       long drain = System.nanoTime();
       workload.requestStop();
       log.line("stopping the load; consumers drain");
@@ -360,18 +363,19 @@ public final class ScenarioRunner {
       int moves = plans.stream().mapToInt(p -> p.summary().replicaMoves()).sum();
       int leaders = plans.stream().mapToInt(p -> p.summary().leadershipTransfers()).sum();
       long bytes = plans.stream().mapToLong(p -> p.summary().bytesToMove()).sum();
-      ClusterModel before = recorder.before() != null ? recorder.before() : recorder.latest();
+      ClusterModel end = after != null ? after : recorder.latest();
+      ClusterModel before = recorder.before() != null ? recorder.before() : end;
       List<Check> checks =
           error == null && workloadResult != null
               ? new ScenarioChecks(spec, recorder, workloadResult, convergenceSeconds, dir)
-                  .all(before, recorder.latest())
+                  .all(before, end)
               : List.of();
       return new ScenarioResult(
           spec,
           dir,
           checks,
           before,
-          recorder.latest(),
+          end,
           recorder.timeline(),
           workloadResult,
           triggerSeconds,
