@@ -33,7 +33,7 @@ wait_for_reassignment() {
 }
 
 # Step 2: rebalance:
-# 0 replica move(s), 4 leadership transfer(s), 4 partition(s) changed, 0 B to copy; worst max/mean 2.33 -> 1.00.
+# 0 replica move(s), 4 leadership transfer(s), 4 partition(s) changed, 0 B to copy; busiest broker over the mean 2.33 -> 1.00.
 # 1 batch(es) of at most 10 partitions, one after the other.
 # Stop a running batch N:  kafka-reassign-partitions.sh "${CONNECTION[@]}" --reassignment-json-file ballast-reassign-N.json --cancel
 # Undo a finished batch N: kafka-reassign-partitions.sh "${CONNECTION[@]}" --reassignment-json-file ballast-reassign-N-rollback.json --execute --throttle "$THROTTLE"

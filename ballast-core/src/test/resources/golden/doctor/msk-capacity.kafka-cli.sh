@@ -33,7 +33,7 @@ wait_for_reassignment() {
 # do not exist. If the new brokers got other ids, run the doctor again.
 
 # Step 2: rebalance:
-# 12 replica move(s), 0 leadership transfer(s), 6 partition(s) changed, 12.0 GiB to copy; worst max/mean 2.00 -> 1.00.
+# 12 replica move(s), 0 leadership transfer(s), 6 partition(s) changed, 12.0 GiB to copy; busiest broker over the mean 2.00 -> 1.00.
 # 1 batch(es) of at most 10 partitions, one after the other.
 # Stop a running batch N:  kafka-reassign-partitions.sh "${CONNECTION[@]}" --reassignment-json-file ballast-reassign-N.json --cancel
 # Undo a finished batch N: kafka-reassign-partitions.sh "${CONNECTION[@]}" --reassignment-json-file ballast-reassign-N-rollback.json --execute --throttle "$THROTTLE"

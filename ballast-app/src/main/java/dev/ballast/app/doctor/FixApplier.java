@@ -65,15 +65,7 @@ final class FixApplier {
    * @throws IllegalStateException when step 1 (more brokers) has not been done yet
    */
   boolean apply(Fix fix, Collection<Integer> brokerIds) {
-    if (fix.scaleOut() != null && !brokerIds.containsAll(fix.scaleOut().newBrokerIds())) {
-      throw new IllegalStateException(
-          "step 1 comes first: the rebalance moves replicas onto brokers "
-              + fix.scaleOut().newBrokerIds()
-              + ", which are not in the cluster yet (brokers: "
-              + brokerIds
-              + "); add the brokers (--format aws-cli, terraform, pulumi or strimzi), then run"
-              + " the doctor again");
-    }
+    requireStepOneDone(fix, brokerIds);
     boolean ok = true;
     if (!fix.rebalance().isEmpty()) {
       ok &= reassign("step 2, rebalance", toExecutor(fix.rebalance()));
@@ -88,6 +80,22 @@ final class FixApplier {
       ok &= reassign("step 5, add replicas", toExecutor(fix.replicationIncrease()));
     }
     return ok;
+  }
+
+  /**
+   * Fails when {@code fix} grows the cluster and the new brokers are not among {@code brokerIds}:
+   * the rebalance would move replicas onto brokers that do not exist.
+   */
+  static void requireStepOneDone(Fix fix, Collection<Integer> brokerIds) {
+    if (fix.scaleOut() != null && !brokerIds.containsAll(fix.scaleOut().newBrokerIds())) {
+      throw new IllegalStateException(
+          "step 1 comes first: the rebalance moves replicas onto brokers "
+              + fix.scaleOut().newBrokerIds()
+              + ", which are not in the cluster yet (brokers: "
+              + brokerIds
+              + "); add the brokers (--format aws-cli, terraform, pulumi or strimzi), then run"
+              + " the doctor again");
+    }
   }
 
   private boolean reassign(String what, List<Reassignment> plan) {

@@ -164,17 +164,32 @@ public final class Doctor {
 
   private static String summary(Plan plan) {
     var s = plan.summary();
-    return s.replicaMoves()
-        + " replica move(s), "
-        + s.leadershipTransfers()
-        + " leadership transfer(s), "
-        + s.partitionsChanged()
-        + " partition(s) changed, "
-        + Units.bytes(s.bytesToMove())
-        + " to copy; worst max/mean "
-        + fixed2(s.worstMaxOverMeanBefore())
-        + " -> "
-        + fixed2(s.worstMaxOverMeanAfter());
+    TreeMap<String, Integer> repairs = new TreeMap<>();
+    for (Action a : plan.actions()) {
+      if (a.reason().hard()) {
+        repairs.merge(a.reason().label(), 1, Integer::sum);
+      }
+    }
+    StringBuilder sb =
+        new StringBuilder()
+            .append(s.replicaMoves())
+            .append(" replica move(s), ")
+            .append(s.leadershipTransfers())
+            .append(" leadership transfer(s), ")
+            .append(s.partitionsChanged())
+            .append(" partition(s) changed, ")
+            .append(Units.bytes(s.bytesToMove()))
+            .append(" to copy; ");
+    if (!repairs.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      repairs.forEach((label, n) -> parts.add(label + " " + n));
+      sb.append("hard-goal repairs first (").append(String.join(", ", parts)).append("), then ");
+    }
+    return sb.append("busiest broker over the mean ")
+        .append(fixed2(s.worstMaxOverMeanBefore()))
+        .append(" -> ")
+        .append(fixed2(s.worstMaxOverMeanAfter()))
+        .toString();
   }
 
   /**

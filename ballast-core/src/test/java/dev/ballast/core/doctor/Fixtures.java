@@ -105,4 +105,19 @@ public final class Fixtures {
         Map.of(),
         false);
   }
+
+  /**
+   * Returns 4 brokers on 2 racks where broker 3 is dead (fenced) with its replicas out of the ISR,
+   * and broker 2 answers the canary in 250 ms while its peers take 4 to 6.
+   */
+  public static DoctorInput deadAndSlow() {
+    List<Partition> parts = new ArrayList<>();
+    for (Partition p : roundRobin("events", 8, 2, 4, UNIT)) {
+      List<Integer> isr = p.replicas().stream().filter(r -> r != 3).toList();
+      int leader = p.leader() == 3 ? isr.get(0) : p.leader();
+      parts.add(new Partition(p.topic(), p.partition(), p.replicas(), leader, isr, p.load()));
+    }
+    ClusterModel model = ClusterModel.of(with(brokers(4, 2), 3, BrokerState.DEAD), parts);
+    return new DoctorInput(model, Map.of(), Map.of(0, 4.0, 1, 6.0, 2, 250.0, 3, 5000.0), false);
+  }
 }

@@ -63,6 +63,11 @@ class FixRenderersGoldenTest {
                 DoctorSettings.defaults(),
                 FixContext.defaults()),
             new Scenario(
+                "dead-and-slow",
+                Fixtures.deadAndSlow(),
+                DoctorSettings.defaults(),
+                FixContext.defaults().withConnection("kafka-0.internal:9092", null)),
+            new Scenario(
                 "healthy",
                 DoctorInput.of(
                     ClusterModel.of(
