@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.IntRange;
 /** Invariants of the diagnosis on random clusters. */
 class DoctorPropertiesTest {
 
-  @Property(tries = 60)
+  @Property(tries = 30)
   void sizingAndFixKeepTheirPromises(
       @ForAll @IntRange(min = 1, max = 6) int brokers,
       @ForAll @IntRange(min = 1, max = 3) int zones,
