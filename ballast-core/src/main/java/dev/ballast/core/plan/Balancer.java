@@ -68,7 +68,8 @@ final class Balancer {
 
   /** Balances until no candidate improves the objective. */
   void run() {
-    while (passes < maxPasses) {
+    converged = false;
+    for (int pass = 0; pass < maxPasses; pass++) {
       passes++;
       for (int g = 0; g < GOALS; g++) {
         orders[g] = null;
@@ -157,7 +158,7 @@ final class Balancer {
     double bestDelta = -Objective.EPS;
     int scanned = 0;
     for (int i = 0; i < list.length && scanned < SCAN; i++) {
-      int p = st.partitionOf(SortKeys.index(list[i]));
+      int p = SortKeys.index(list[i]);
       if (st.leader[p] != b || st.pinned[p]) {
         continue;
       }
@@ -187,9 +188,14 @@ final class Balancer {
     double bestDelta = -Objective.EPS;
     int scanned = 0;
     for (int i = 0; i < list.length && scanned < SCAN; i++) {
-      int slot = SortKeys.index(list[i]);
+      int slot = slotIn(list[i], b);
       int p = st.partitionOf(slot);
-      if (st.replica[slot] != b || st.leader[p] < 0 || st.leader[p] == b) {
+      // Only between receiving brokers: taking leadership off an excluded broker, or electing a
+      // leader for an offline partition, would change the load the targets were set from.
+      if (st.replica[slot] != b
+          || st.leader[p] < 0
+          || st.leader[p] == b
+          || !st.canReceive[st.leader[p]]) {
         continue;
       }
       scanned++;
@@ -243,7 +249,7 @@ final class Balancer {
     int improving = 0;
     boolean head = true;
     for (int i = cursor[g][b]; i < list.length && scanned < SCAN && improving < WINDOW; i++) {
-      int slot = SortKeys.index(list[i]);
+      int slot = slotIn(list[i], b);
       int p = st.partitionOf(slot);
       int t = st.topicOf[p];
       if (st.replica[slot] != b
@@ -289,7 +295,7 @@ final class Balancer {
       long[] list = replicaList(g, src);
       int scanned = 0;
       for (int i = 0; i < list.length && scanned < perSource; i++) {
-        int slot = SortKeys.index(list[i]);
+        int slot = slotIn(list[i], src);
         if (st.replica[slot] != src || st.pinned[st.partitionOf(slot)]) {
           continue;
         }
@@ -322,7 +328,7 @@ final class Balancer {
     double bestScore = 0;
     int taken = 0;
     for (int i = 0; i < mine.length && taken < SWAP_CANDIDATES; i++) {
-      int a = SortKeys.index(mine[i]);
+      int a = slotIn(mine[i], b);
       if (st.replica[a] != b || st.pinned[st.partitionOf(a)]) {
         continue;
       }
@@ -331,7 +337,7 @@ final class Balancer {
         long[] theirs = replicaList(g, other);
         int seen = 0;
         for (int j = theirs.length - 1; j >= 0 && seen < SWAP_CANDIDATES; j--) {
-          int c = SortKeys.index(theirs[j]);
+          int c = slotIn(theirs[j], other);
           if (st.replica[c] != other) {
             continue;
           }
@@ -454,6 +460,22 @@ final class Balancer {
     return out;
   }
 
+  /**
+   * Returns the slot of the partition in {@code key} on broker b, or another of its slots when b no
+   * longer holds it (callers check {@code replica[slot] == b}). Lists hold partitions, not slots,
+   * so that ties break the same way whatever the order of a partition's replica list; re-planning a
+   * plan's result then searches exactly as the plan's last pass did.
+   */
+  private int slotIn(long key, int b) {
+    int p = SortKeys.index(key);
+    for (int s = st.off[p]; s < st.off[p + 1]; s++) {
+      if (st.replica[s] == b) {
+        return s;
+      }
+    }
+    return st.off[p];
+  }
+
   /** Returns broker b's replicas sorted by goal g's load per byte, best first (cached a pass). */
   private long[] replicaList(int g, int b) {
     long[] list = lists[g][b];
@@ -467,7 +489,7 @@ final class Balancer {
       int slot = slots[i];
       int p = st.partitionOf(slot);
       double value = g == TOPIC ? 1 : st.value(g, p, st.leader[p] == b);
-      list[i] = SortKeys.descending(value / (st.size[p] + 1.0) * 1e12, slot);
+      list[i] = SortKeys.descending(value / (st.size[p] + 1.0) * 1e12, p);
     }
     Arrays.sort(list);
     lists[g][b] = list;
@@ -490,8 +512,7 @@ final class Balancer {
     for (int i = 0; i < count; i++) {
       int p = st.partitionOf(slots[i]);
       if (st.rf(p) > 1 && !st.pinned[p] && (st.leader[p] == b) == leading) {
-        list[k++] =
-            SortKeys.descending(st.leaderOnly(g, p) / Math.max(obj.mean[g], 1e-300), slots[i]);
+        list[k++] = SortKeys.descending(st.leaderOnly(g, p) / Math.max(obj.mean[g], 1e-300), p);
       }
     }
     list = Arrays.copyOf(list, k);

@@ -24,12 +24,14 @@ final class HardGoalRepair {
     this.moves = moves;
   }
 
-  /** Runs every repair in a fixed order. */
-  void run() {
+  /** Runs every repair in a fixed order; returns whether anything changed. */
+  boolean run() {
+    long before = moves.applied();
     unloadSlowLeaders();
     emptyBrokers();
     spreadRacks();
     shedAboveCapacity();
+    return moves.applied() != before;
   }
 
   private void unloadSlowLeaders() {
@@ -138,7 +140,7 @@ final class HardGoalRepair {
       for (int i = 0; i < count && overCapacity(b); i++) {
         int slot = SortKeys.index(order[i]);
         int p = st.partitionOf(slot);
-        if (st.replica[slot] != b || st.pinned[p]) {
+        if (st.replica[slot] != b || st.pinned[p] || SortKeys.value(order[i]) <= 0) {
           continue;
         }
         if (st.leader[p] == b && st.load[NW_OUT][b] > st.capOut[b] && leadElsewhere(p)) {

@@ -5,7 +5,6 @@ import static dev.ballast.core.plan.PlacementState.MSGS;
 import static dev.ballast.core.plan.PlacementState.NW_OUT;
 import static dev.ballast.core.plan.PlacementState.RESOURCES;
 
-import dev.ballast.core.model.BrokerState;
 import java.util.Arrays;
 
 /**
@@ -66,19 +65,18 @@ final class LowerBound {
       int[] topicBefore,
       double[] cap,
       int[] topicCap) {
-    BrokerState state = st.state[b];
-    if (!state.canReceive()) {
+    if (!st.state[b].canReceive()) {
+      // Any plan that takes as many replicas off b as this one copies at least its k smallest.
+      long[] sizes = new long[slots.length];
+      int left = 0;
+      for (int i = 0; i < slots.length; i++) {
+        sizes[i] = st.size[st.partitionOf(slots[i])];
+        left += st.replica[slots[i]] != b ? 1 : 0;
+      }
+      Arrays.sort(sizes);
       double sum = 0;
-      for (int slot : slots) {
-        int p = st.partitionOf(slot);
-        boolean must =
-            switch (state) {
-              case DRAINING -> !st.pinned[p];
-              case DEAD -> !st.pinned[p] && st.rf(p) > 1;
-              case SLOW -> !st.pinned[p] && st.rf(p) == 1 && st.originalLeader[p] == b;
-              default -> false;
-            };
-        sum += must ? st.size[p] : 0;
+      for (int i = 0; i < left; i++) {
+        sum += sizes[i];
       }
       return sum;
     }

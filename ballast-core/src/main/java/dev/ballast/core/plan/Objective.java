@@ -20,13 +20,14 @@ final class Objective {
   static final double EPS = 1e-9;
 
   final PlacementState st;
+  private final PlannerOptions options;
   final int active;
   final double[] mean = new double[RESOURCES];
   final double[] lo = new double[RESOURCES];
   final double[] hi = new double[RESOURCES];
   final double[] coef = new double[RESOURCES];
   final boolean[] idle = new boolean[RESOURCES];
-  final double topicCoef;
+  double topicCoef;
   final int[] topicLo;
   final int[] topicHi;
   final int[] topicOver;
@@ -34,18 +35,33 @@ final class Objective {
 
   Objective(PlacementState st, PlannerOptions options) {
     this.st = st;
+    this.options = options;
     int n = 0;
     for (int b = 0; b < st.brokers; b++) {
       n += st.canReceive[b] ? 1 : 0;
     }
     active = n;
+    topicLo = new int[st.topics];
+    topicHi = new int[st.topics];
+    topicOver = new int[st.brokers];
+    topicUnder = new int[st.brokers];
+    retarget(/* estimate= */ true);
+  }
+
+  /**
+   * Sets the target means and bands. With {@code estimate}, from the load that should end on
+   * receiving brokers once hard goals are repaired (what draining, dead and slow brokers must
+   * shed); otherwise from the load receiving brokers carry now, which is what the balancing phase
+   * redistributes (and what a re-plan of the result starts from).
+   */
+  void retarget(boolean estimate) {
     double[] total = new double[RESOURCES];
     double[] topicTotal = new double[st.topics];
     for (int p = 0; p < st.partitions; p++) {
       for (int s = st.off[p]; s < st.off[p + 1]; s++) {
         int b = st.replica[s];
         boolean isLeader = st.leader[p] == b;
-        double share = targetShare(p, b, isLeader);
+        double share = estimate ? targetShare(p, b, isLeader) : st.canReceive[b] ? 1 : 0;
         if (share == 1) {
           topicTotal[st.topicOf[p]]++;
           for (int r = 0; r < RESOURCES; r++) {
@@ -73,15 +89,13 @@ final class Objective {
       coef[r] = idle[r] ? 0 : options.weight(g);
     }
     topicCoef = mean[REPLICAS] > 0 ? options.weight(Goal.TOPIC_SPREAD) / mean[REPLICAS] : 0;
-    topicLo = new int[st.topics];
-    topicHi = new int[st.topics];
     for (int t = 0; t < st.topics; t++) {
       double mu = active == 0 ? 0 : topicTotal[t] / active;
       topicHi[t] = (int) Math.max(Math.floor(mu * (1 + band) + EPS), Math.ceil(mu - EPS));
       topicLo[t] = (int) Math.min(Math.ceil(mu * (1 - band) - EPS), Math.floor(mu + EPS));
     }
-    topicOver = new int[st.brokers];
-    topicUnder = new int[st.brokers];
+    java.util.Arrays.fill(topicOver, 0);
+    java.util.Arrays.fill(topicUnder, 0);
     for (int t = 0; t < st.topics; t++) {
       for (int b = 0; b < st.brokers; b++) {
         int c = st.topicCount[t * st.brokers + b];
@@ -257,28 +271,44 @@ final class Objective {
     return coef[g] * penalty(g, st.load[g][b]);
   }
 
-  /** Returns the unweighted normalized score of goal index {@code g}: sum of violation / mean. */
-  double goalScore(int g) {
+  /**
+   * Returns the unweighted normalized score of goal index {@code g} for brokers at {@code load}
+   * with topic counts {@code topicCount}: the sum of violations divided by the mean.
+   */
+  double goalScore(int g, double[][] load, int[] topicCount) {
     double sum = 0;
     for (int b = 0; b < st.brokers; b++) {
       if (!st.canReceive[b]) {
         continue;
       }
       if (g == RESOURCES) {
-        sum += topicOver[b] + topicUnder[b];
+        for (int t = 0; t < st.topics; t++) {
+          sum += topicViol(t, topicCount[t * st.brokers + b]);
+        }
       } else if (mean[g] > 0) {
-        sum += viol(g, st.load[g][b]) / mean[g];
+        sum += viol(g, load[g][b]) / mean[g];
       }
     }
     return g == RESOURCES && mean[REPLICAS] > 0 ? sum / mean[REPLICAS] : sum;
   }
 
-  /** Returns the weighted sum of every goal's violations: what the planner minimises. */
-  double soft() {
+  /**
+   * Returns the weighted sum of every goal's penalties for brokers at {@code load} with topic
+   * counts {@code topicCount}: what the planner minimises.
+   */
+  double soft(double[][] load, int[] topicCount) {
     double sum = 0;
-    for (int g = 0; g <= RESOURCES; g++) {
-      for (int b = 0; b < st.brokers; b++) {
-        sum += weighted(g, b);
+    for (int b = 0; b < st.brokers; b++) {
+      if (!st.canReceive[b]) {
+        continue;
+      }
+      for (int r = 0; r < RESOURCES; r++) {
+        sum += coef[r] * penalty(r, load[r][b]);
+      }
+      if (topicCoef > 0) {
+        for (int t = 0; t < st.topics; t++) {
+          sum += topicCoef * topicViol(t, topicCount[t * st.brokers + b]);
+        }
       }
     }
     return sum;

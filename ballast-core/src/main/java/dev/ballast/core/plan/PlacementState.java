@@ -257,7 +257,8 @@ final class PlacementState {
     removeSlot(from, slot);
     topicCount[topicOf[p] * brokers + from]--;
     replica[slot] = to;
-    inSync[slot] = original[slot] == to && originalInSync[slot];
+    // A new replica is in sync once the reassignment completes, before the preferred election.
+    inSync[slot] = original[slot] != to || originalInSync[slot];
     if (wasLeader) {
       leader[p] = to;
     }

@@ -2,6 +2,7 @@ package dev.ballast.core.plan;
 
 import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.model.Partition;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ public record Plan(List<Action> actions, PlanSummary summary) {
 
   /**
    * Returns {@code model} as it will be once the plan has run and a preferred leader election has
-   * followed: new replica lists, the intended leaders, every replica in sync.
+   * followed: new replica lists, the intended leaders; replicas that stayed keep their ISR
+   * membership and new replicas are in sync.
    */
   public ClusterModel applyTo(ClusterModel model) {
     Map<String, Action> byName = new HashMap<>();
@@ -40,15 +42,15 @@ public record Plan(List<Action> actions, PlanSummary summary) {
       Partition p = partitions.get(i);
       Action a = byName.get(p.name());
       if (a != null) {
+        List<Integer> isr = new ArrayList<>();
+        for (Integer r : a.newReplicas()) {
+          if (p.isr().contains(r) || !p.replicas().contains(r)) {
+            isr.add(r);
+          }
+        }
         replaced.put(
             i,
-            new Partition(
-                p.topic(),
-                p.partition(),
-                a.newReplicas(),
-                a.newLeader(),
-                a.newReplicas(),
-                p.load()));
+            new Partition(p.topic(), p.partition(), a.newReplicas(), a.newLeader(), isr, p.load()));
       }
     }
     if (replaced.size() != byName.size()) {

@@ -18,9 +18,7 @@ final class PlanBuilder {
   private final PlannerOptions options;
   private final double[][] loadBefore;
   private final int[] topicBefore;
-  private final double[] scoreBefore = new double[RESOURCES + 1];
-  private final double[] maxBefore = new double[RESOURCES + 1];
-  private final Score before;
+  private final double hardBefore;
 
   /** Captures the state before planning. */
   PlanBuilder(PlacementState st, Objective obj, PlannerOptions options) {
@@ -32,11 +30,7 @@ final class PlanBuilder {
       loadBefore[r] = st.load[r].clone();
     }
     topicBefore = st.topicCount.clone();
-    for (int g = 0; g <= RESOURCES; g++) {
-      scoreBefore[g] = obj.goalScore(g);
-      maxBefore[g] = maxOverMean(g);
-    }
-    before = new Score(obj.hard(), obj.soft());
+    hardBefore = obj.hard();
   }
 
   /** Returns the plan for the state after {@code moves}. */
@@ -50,12 +44,14 @@ final class PlanBuilder {
       transfers += a.kind() == ActionKind.LEADERSHIP ? 1 : 0;
       bytes += a.bytesToMove();
     }
+    // Before and after are scored against the same (final) targets.
+    Score before = new Score(hardBefore, obj.soft(loadBefore, topicBefore));
     List<GoalReport> goals = new ArrayList<>();
     Explanations why = new Explanations(st, obj);
     for (Goal goal : Goal.values()) {
       int g = goal.ordinal();
       boolean idle = g < RESOURCES ? obj.idle[g] : obj.mean[PlacementState.REPLICAS] <= 0;
-      double after = obj.goalScore(g);
+      double after = obj.goalScore(g, st.load, st.topicCount);
       boolean met = idle || options.weight(goal) == 0 || after <= Objective.EPS;
       boolean metBy = idle || after <= Objective.EPS;
       goals.add(
@@ -66,10 +62,10 @@ final class PlanBuilder {
               g < RESOURCES ? obj.mean[g] : 0,
               g < RESOURCES ? obj.lo[g] : 0,
               g < RESOURCES ? obj.hi[g] : 0,
-              scoreBefore[g],
+              obj.goalScore(g, loadBefore, topicBefore),
               after,
-              maxBefore[g],
-              maxOverMean(g),
+              maxOverMean(g, loadBefore),
+              maxOverMean(g, st.load),
               metBy,
               met && metBy ? "" : why.softGoal(g, options.weight(goal))));
     }
@@ -88,7 +84,7 @@ final class PlanBuilder {
             bound,
             options.band(),
             before,
-            new Score(obj.hard(), obj.soft()),
+            new Score(obj.hard(), obj.soft(st.load, st.topicCount)),
             goals,
             why.hardGoals(),
             brokers,
@@ -96,14 +92,14 @@ final class PlanBuilder {
     return new Plan(actions, summary);
   }
 
-  private double maxOverMean(int g) {
+  private double maxOverMean(int g, double[][] load) {
     if (g == RESOURCES || obj.mean[g] <= 0) {
       return g == RESOURCES ? 0 : 1;
     }
     double max = 0;
     for (int b = 0; b < st.brokers; b++) {
       if (st.canReceive[b]) {
-        max = Math.max(max, st.load[g][b]);
+        max = Math.max(max, load[g][b]);
       }
     }
     return max / obj.mean[g];

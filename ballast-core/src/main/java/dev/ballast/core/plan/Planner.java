@@ -15,6 +15,8 @@ import dev.ballast.core.model.ClusterModel;
  */
 public final class Planner {
 
+  private static final int MAX_REPAIR_ROUNDS = 5;
+
   private final PlannerOptions options;
 
   /** Creates a planner with {@code options}. */
@@ -29,9 +31,17 @@ public final class Planner {
     Objective obj = new Objective(st, options);
     PlanBuilder builder = new PlanBuilder(st, obj, options);
     Moves moves = new Moves(st, obj);
-    new HardGoalRepair(st, obj, moves).run();
+    HardGoalRepair repair = new HardGoalRepair(st, obj, moves);
+    repair.run();
+    obj.retarget(/* estimate= */ false);
     Balancer balancer = new Balancer(st, obj, moves, options.maxPasses());
     balancer.run();
+    // Balancing can make room a repair lacked (a broker above capacity, a drain with no space):
+    // repair and balance again until neither changes anything.
+    for (int round = 0; round < MAX_REPAIR_ROUNDS && repair.run(); round++) {
+      obj.retarget(/* estimate= */ false);
+      balancer.run();
+    }
     return builder.build(moves, balancer.converged());
   }
 }

@@ -20,6 +20,11 @@ final class SortKeys {
     return ((long) bits << 32) | index;
   }
 
+  /** Returns the value packed in a {@link #descending} key (as a float). */
+  static float value(long key) {
+    return Float.intBitsToFloat(Integer.MAX_VALUE - (int) (key >>> 32));
+  }
+
   /** Returns the index packed in {@code key}. */
   static int index(long key) {
     return (int) key;

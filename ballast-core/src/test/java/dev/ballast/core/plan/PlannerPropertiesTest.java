@@ -1,0 +1,151 @@
+package dev.ballast.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ballast.core.model.Broker;
+import dev.ballast.core.model.BrokerState;
+import dev.ballast.core.model.ClusterModel;
+import dev.ballast.core.model.Partition;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/** Invariants of every plan, on random clusters (see {@link RandomClusters}). */
+class PlannerPropertiesTest {
+
+  private static final int TRIES = 400;
+
+  private static Plan plan(ClusterModel model) {
+    return new Planner(PlannerOptions.defaults()).plan(model);
+  }
+
+  @Property(tries = TRIES)
+  void replicationFactorIsKeptAndReplicasAreDistinct(@ForAll long seed) {
+    ClusterModel model = RandomClusters.of(seed);
+    Plan plan = plan(model);
+    for (Action a : plan.actions()) {
+      assertThat(a.newReplicas()).hasSameSizeAs(a.oldReplicas()).doesNotHaveDuplicates();
+    }
+    ClusterModel after = plan.applyTo(model);
+    for (int i = 0; i < model.partitions().size(); i++) {
+      assertThat(after.partitions().get(i).replicas())
+          .hasSameSizeAs(model.partitions().get(i).replicas());
+    }
+  }
+
+  @Property(tries = TRIES)
+  void noPartitionAppearsTwice(@ForAll long seed) {
+    Plan plan = plan(RandomClusters.of(seed));
+    Set<String> names = new HashSet<>();
+    for (Action a : plan.actions()) {
+      assertThat(names.add(a.name())).as("%s appears twice", a.name()).isTrue();
+    }
+  }
+
+  @Property(tries = TRIES)
+  void hardGoalsHold(@ForAll long seed) {
+    ClusterModel model = RandomClusters.of(seed);
+    Map<Integer, Broker> brokers = new HashMap<>();
+    model.brokers().forEach(b -> brokers.put(b.id(), b));
+    Plan plan = plan(model);
+    for (Action a : plan.actions()) {
+      for (int id : a.newReplicas()) {
+        if (!a.oldReplicas().contains(id)) {
+          assertThat(brokers.get(id).state().canReceive()).as("%s onto %d", a.name(), id).isTrue();
+        }
+      }
+      if (a.newLeader() != a.oldLeader()) {
+        assertThat(brokers.get(a.newLeader()).state().canReceive()).isTrue();
+      }
+    }
+    ClusterModel after = plan.applyTo(model);
+    Map<String, HardGoalReport> hard = new HashMap<>();
+    plan.summary().hardGoals().forEach(h -> hard.put(h.name(), h));
+    boolean replicasLeftOnDraining = false;
+    boolean replicasLeftOnDead = false;
+    boolean leadersLeftOnSlow = false;
+    for (Partition p : after.partitions()) {
+      for (int id : p.replicas()) {
+        replicasLeftOnDraining |= brokers.get(id).state() == BrokerState.DRAINING;
+        replicasLeftOnDead |= brokers.get(id).state() == BrokerState.DEAD;
+      }
+      leadersLeftOnSlow |= p.leader() >= 0 && brokers.get(p.leader()).state() == BrokerState.SLOW;
+    }
+    // Whatever the plan could not empty is reported, with its reason, as not met.
+    assertThat(hard.get("drain").met()).isEqualTo(!replicasLeftOnDraining);
+    assertThat(hard.get("dead-broker").met()).isEqualTo(!replicasLeftOnDead);
+    assertThat(hard.get("slow-broker").met()).isEqualTo(!leadersLeftOnSlow);
+    // Capacity: a broker is never pushed above its capacity by the plan.
+    for (BrokerLoad b : plan.summary().brokers()) {
+      var cap = brokers.get(b.brokerId()).capacity();
+      if (cap != null) {
+        assertThat(b.after().networkIn())
+            .isLessThanOrEqualTo(Math.max(cap.bytesInPerSec(), b.before().networkIn()) + 1e-6);
+        assertThat(b.after().networkOut())
+            .isLessThanOrEqualTo(Math.max(cap.bytesOutPerSec(), b.before().networkOut()) + 1e-6);
+      }
+    }
+  }
+
+  @Property(tries = TRIES)
+  void rackSpreadNeverGetsWorse(@ForAll long seed) {
+    ClusterModel model = RandomClusters.of(seed);
+    Map<Integer, String> rack = new HashMap<>();
+    Set<String> liveRacks = new HashSet<>();
+    for (Broker b : model.brokers()) {
+      rack.put(b.id(), String.valueOf(b.rack()));
+      if (!b.state().mustBeEmptied()) {
+        liveRacks.add(String.valueOf(b.rack()));
+      }
+    }
+    ClusterModel after = plan(model).applyTo(model);
+    for (int i = 0; i < model.partitions().size(); i++) {
+      List<Integer> before = model.partitions().get(i).replicas();
+      int spreadBefore = spread(before, rack);
+      int required = Math.min(before.size(), liveRacks.size());
+      // Only racks made of draining or dead brokers may be given up.
+      assertThat(spread(after.partitions().get(i).replicas(), rack))
+          .isGreaterThanOrEqualTo(Math.min(spreadBefore, required));
+    }
+  }
+
+  private static int spread(List<Integer> replicas, Map<Integer, String> rack) {
+    Set<String> s = new HashSet<>();
+    replicas.forEach(r -> s.add(rack.get(r)));
+    return s.size();
+  }
+
+  @Property(tries = TRIES)
+  void objectiveNeverIncreases(@ForAll long seed) {
+    PlanSummary s = plan(RandomClusters.of(seed)).summary();
+    assertThat(s.after().compareTo(s.before())).isLessThanOrEqualTo(0);
+    assertThat(s.after().hard()).isLessThanOrEqualTo(s.before().hard() + 1e-9);
+  }
+
+  @Property(tries = TRIES)
+  void planningTheResultAgainProposesNothing(@ForAll long seed) {
+    ClusterModel model = RandomClusters.of(seed);
+    Plan plan = plan(model);
+    assertThat(plan.summary().converged()).isTrue();
+    Plan again = plan(plan.applyTo(model));
+    assertThat(again.actions()).extracting(Action::detail).isEmpty();
+  }
+
+  @Property(tries = TRIES)
+  void lowerBoundNeverExceedsTheBytesMoved(@ForAll long seed) {
+    Plan plan = plan(RandomClusters.of(seed));
+    assertThat(plan.summary().lowerBoundBytes())
+        .as("plan %s", plan.actions().stream().map(Action::detail).toList())
+        .isLessThanOrEqualTo(plan.summary().bytesToMove());
+  }
+
+  @Property(tries = 100)
+  void samePlanForTheSameInput(@ForAll long seed) {
+    ClusterModel model = RandomClusters.of(seed);
+    assertThat(plan(model)).isEqualTo(plan(RandomClusters.of(seed)));
+  }
+}
