@@ -52,7 +52,7 @@ final class BalanceRun {
                 System::nanoTime,
                 Duration.ofMillis(100),
                 Duration.ofSeconds(2),
-                e -> console.onError(CliErrors.describe(e), e));
+                e -> service.reportError(CliErrors.describe(e), e));
         AtomicBoolean interrupted = new AtomicBoolean();
         Thread main = Thread.currentThread();
         Thread hook =

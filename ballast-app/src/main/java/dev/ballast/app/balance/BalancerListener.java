@@ -6,6 +6,7 @@ import dev.ballast.core.plan.Plan;
 import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.sample.LoadEstimate;
 import java.util.List;
+import java.util.Map;
 
 /** What the balancer service reports as it works; every method has a no-op default. */
 public interface BalancerListener {
@@ -26,6 +27,32 @@ public interface BalancerListener {
   /** An execution ended. */
   default void onExecutionFinished(ExecutionProgress progress) {}
 
+  /** A canary round ended; {@code latencies} holds each broker's latest and recent percentiles. */
+  default void onCanary(CanaryLatencies latencies) {}
+
   /** A step failed; the service goes on at the next step. */
   default void onError(String message, Exception e) {}
+
+  /**
+   * Each broker's canary produce latency, in ms.
+   *
+   * @param lastMs the last round
+   * @param p50Ms the median over the rounds the prober keeps
+   * @param p95Ms the 95th percentile over those rounds
+   * @param p99Ms the 99th percentile over those rounds
+   */
+  record CanaryLatencies(
+      Map<Integer, Double> lastMs,
+      Map<Integer, Double> p50Ms,
+      Map<Integer, Double> p95Ms,
+      Map<Integer, Double> p99Ms) {
+
+    /** Copies the maps. */
+    public CanaryLatencies {
+      lastMs = Map.copyOf(lastMs);
+      p50Ms = Map.copyOf(p50Ms);
+      p95Ms = Map.copyOf(p95Ms);
+      p99Ms = Map.copyOf(p99Ms);
+    }
+  }
 }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,13 +39,15 @@ import org.apache.kafka.clients.admin.Admin;
  * due, and then either drives the execution in progress or, once the load window is full and the
  * cool-down has passed, detects anomalies, plans and starts executing (or only proposes, in
  * dry-run). Detection is the normal path for every trigger: imbalance, new, draining, dead and slow
- * brokers.
+ * brokers. In dry-run a plan stays proposed until {@link #approve(long)} (the dashboard's button)
+ * starts it.
  */
 public final class BalancerService implements AutoCloseable {
 
   private final Admin admin;
   private final BalancerSettings settings;
   private final BalancerListener listener;
+  private final List<BalancerListener> extraListeners = new CopyOnWriteArrayList<>();
   private final ClusterDescriber describer;
   private final LoadSampler sampler;
   private final CanaryProber prober;
@@ -52,7 +55,11 @@ public final class BalancerService implements AutoCloseable {
   private final Predicate<String> topicFilter;
   private final Map<Integer, BrokerState> operatorStates = new TreeMap<>();
   private final Map<Integer, Long> deadSince = new HashMap<>();
-  private PlanExecutor executor;
+  private volatile PlanExecutor executor;
+  private final Object approvals = new Object();
+  private Proposal proposal;
+  private Proposal approved;
+  private long proposals;
   private long cooldownUntil = Long.MIN_VALUE;
   private boolean cooling;
   private volatile Snapshot last = new Snapshot(null, null, List.of(), null, null);
@@ -73,6 +80,26 @@ public final class BalancerService implements AutoCloseable {
       Plan plan,
       ExecutionProgress progress) {}
 
+  /**
+   * A plan proposed in dry-run, waiting for approval.
+   *
+   * @param id the proposal's number, for approving exactly the plan a user saw
+   * @param plan the plan
+   */
+  public record Proposal(long id, Plan plan) {}
+
+  /** What {@link #approve(long)} did. */
+  public enum Approval {
+    /** The plan starts at the next step. */
+    APPROVED,
+    /** No plan waits for approval. */
+    NO_PROPOSAL,
+    /** Another plan replaced the one named; review the current proposal. */
+    STALE,
+    /** An execution is in progress already. */
+    BUSY
+  }
+
   /** Creates the service for the cluster behind {@code admin}. */
   public BalancerService(
       Admin admin,
@@ -82,7 +109,7 @@ public final class BalancerService implements AutoCloseable {
       BalancerListener listener) {
     this.admin = requireNonNull(admin, "admin");
     this.settings = requireNonNull(settings, "settings");
-    this.listener = requireNonNull(listener, "listener");
+    this.listener = new Fanout(requireNonNull(listener, "listener"), extraListeners);
     Duration timeout = settings.executor().callTimeout();
     this.describer = new ClusterDescriber(admin, timeout, client.bootstrapServers());
     this.topicFilter =
@@ -110,6 +137,67 @@ public final class BalancerService implements AutoCloseable {
     brokers.forEach(b -> operatorStates.put(b, BrokerState.NEW));
   }
 
+  /** Adds a listener that hears every event after the one given at construction. */
+  public void addListener(BalancerListener more) {
+    extraListeners.add(requireNonNull(more, "listener"));
+  }
+
+  /** Removes a listener added with {@link #addListener}. */
+  public void removeListener(BalancerListener added) {
+    extraListeners.remove(added);
+  }
+
+  /** Returns the settings the service runs with. */
+  public BalancerSettings settings() {
+    return settings;
+  }
+
+  /** Returns the plan waiting for approval, if any (dry-run only). */
+  public java.util.Optional<Proposal> proposal() {
+    synchronized (approvals) {
+      return java.util.Optional.ofNullable(approved == null ? proposal : null);
+    }
+  }
+
+  /**
+   * Approves proposal {@code id}: the next step starts executing it. Returns what happened; only
+   * the proposal currently shown can be approved.
+   */
+  public Approval approve(long id) {
+    synchronized (approvals) {
+      if (executor != null || approved != null) {
+        return Approval.BUSY;
+      }
+      if (proposal == null) {
+        return Approval.NO_PROPOSAL;
+      }
+      if (proposal.id() != id) {
+        return Approval.STALE;
+      }
+      approved = proposal;
+      proposal = null;
+      return Approval.APPROVED;
+    }
+  }
+
+  /**
+   * Asks the execution in progress to cancel (in-flight moves are reverted and the throttle removed
+   * at the next step); returns false when nothing is executing.
+   */
+  public boolean cancelExecution() {
+    PlanExecutor running = executor;
+    if (running == null) {
+      return false;
+    }
+    running.cancel();
+    return true;
+  }
+
+  /** Reports a step that failed outside the service (the runner's error handler) to listeners. */
+  public void reportError(String message, Exception e) {
+    listener.onError(message, e);
+  }
+
   /** Returns what the service knows now. */
   public Snapshot snapshot() {
     return last;
@@ -125,6 +213,21 @@ public final class BalancerService implements AutoCloseable {
     int work = 0;
     if (prober != null && prober.doWork(nowNanos) > 0) {
       slow.onRound(prober.lastRound());
+      listener.onCanary(
+          new BalancerListener.CanaryLatencies(
+              prober.lastRound(),
+              prober.percentile(0.50),
+              prober.percentile(0.95),
+              prober.percentile(0.99)));
+      work++;
+    }
+    Proposal go;
+    synchronized (approvals) {
+      go = approved;
+      approved = null;
+    }
+    if (go != null && executor == null) {
+      startExecution(go.plan(), "approved: executing");
       work++;
     }
     boolean sampled = sampler.doWork(nowNanos) > 0;
@@ -198,6 +301,9 @@ public final class BalancerService implements AutoCloseable {
     Plan plan = grace.isEmpty() ? first : planner.plan(model.withBrokerStates(grace));
     last = new Snapshot(model, sampler.estimate(), anomalies, plan, last.progress());
     if (!AnomalyDetector.actionable(anomalies) || plan.isEmpty()) {
+      synchronized (approvals) {
+        proposal = null;
+      }
       return;
     }
     String trivial = trivialReason(plan);
@@ -206,12 +312,32 @@ public final class BalancerService implements AutoCloseable {
       return;
     }
     if (settings.dryRun()) {
+      propose(plan);
       listener.onPlan(plan, false, "dry run: proposed, not executed");
       return;
     }
-    executor = new PlanExecutor(admin, settings.executor());
-    executor.start(toReassignments(plan));
-    listener.onPlan(plan, true, "executing");
+    startExecution(plan, "executing");
+  }
+
+  private void startExecution(Plan plan, String note) {
+    PlanExecutor started = new PlanExecutor(admin, settings.executor());
+    started.start(toReassignments(plan));
+    executor = started;
+    listener.onPlan(plan, true, note);
+  }
+
+  /** Keeps the proposal's number while the same moves are proposed, so approval does not race. */
+  private void propose(Plan plan) {
+    synchronized (approvals) {
+      if (approved != null) {
+        return;
+      }
+      if (proposal == null || !toReassignments(proposal.plan()).equals(toReassignments(plan))) {
+        proposal = new Proposal(++proposals, plan);
+      } else {
+        proposal = new Proposal(proposal.id(), plan);
+      }
+    }
   }
 
   private String trivialReason(Plan plan) {
@@ -244,6 +370,53 @@ public final class BalancerService implements AutoCloseable {
       executor.abort();
       listener.onExecutionFinished(executor.progress());
       executor = null;
+    }
+  }
+
+  /** Passes every event to the first listener, then to each added one. */
+  private record Fanout(BalancerListener first, List<BalancerListener> more)
+      implements BalancerListener {
+
+    @Override
+    public void onSample(ClusterModel model, LoadEstimate estimate, Map<Integer, Double> canaryMs) {
+      first.onSample(model, estimate, canaryMs);
+      more.forEach(l -> l.onSample(model, estimate, canaryMs));
+    }
+
+    @Override
+    public void onAnomalies(List<Anomaly> anomalies) {
+      first.onAnomalies(anomalies);
+      more.forEach(l -> l.onAnomalies(anomalies));
+    }
+
+    @Override
+    public void onPlan(Plan plan, boolean executing, String note) {
+      first.onPlan(plan, executing, note);
+      more.forEach(l -> l.onPlan(plan, executing, note));
+    }
+
+    @Override
+    public void onProgress(ExecutionProgress progress) {
+      first.onProgress(progress);
+      more.forEach(l -> l.onProgress(progress));
+    }
+
+    @Override
+    public void onExecutionFinished(ExecutionProgress progress) {
+      first.onExecutionFinished(progress);
+      more.forEach(l -> l.onExecutionFinished(progress));
+    }
+
+    @Override
+    public void onCanary(CanaryLatencies latencies) {
+      first.onCanary(latencies);
+      more.forEach(l -> l.onCanary(latencies));
+    }
+
+    @Override
+    public void onError(String message, Exception e) {
+      first.onError(message, e);
+      more.forEach(l -> l.onError(message, e));
     }
   }
 
