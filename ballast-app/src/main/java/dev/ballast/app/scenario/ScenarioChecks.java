@@ -197,7 +197,7 @@ final class ScenarioChecks {
     return sb.toString();
   }
 
-  /** Returns max/mean of {@code goal} over the brokers that may hold load (alive, new, slow). */
+  /** Returns max/mean of {@code goal} over the brokers that may take load (alive and new). */
   static double maxOverMean(ClusterModel m, Goal goal) {
     Map<Integer, LoadVector> loads = BrokerLoads.of(m);
     double sum = 0;

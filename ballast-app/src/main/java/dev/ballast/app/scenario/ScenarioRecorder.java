@@ -31,6 +31,10 @@ final class ScenarioRecorder implements BalancerListener {
   private final List<Double> executionStarts = new ArrayList<>();
   private final List<Double> executionEnds = new ArrayList<>();
   private final List<String> anomalyLog = new ArrayList<>();
+  private final List<double[]> ackedAtSample = new ArrayList<>();
+  private final int windowSamples;
+  private java.util.function.LongSupplier acked = () -> 0;
+  private double[] ackedWindowAtEnd;
   private volatile double produceP99Ms = Double.NaN;
   private ClusterModel latest;
   private ClusterModel before;
@@ -47,6 +51,30 @@ final class ScenarioRecorder implements BalancerListener {
     this.log = log;
   }
 
+  /** Sets where the producers' acknowledged message count is read at every sample. */
+  void ackedCounter(java.util.function.LongSupplier counter) {
+    this.acked = counter;
+  }
+
+  /** Freezes the acknowledged-rate window at the current samples (the end state is judged now). */
+  synchronized void freezeWindow() {
+    int n = ackedAtSample.size();
+    if (n >= windowSamples) {
+      double[] first = ackedAtSample.get(n - windowSamples);
+      double[] last = ackedAtSample.get(n - 1);
+      ackedWindowAtEnd = new double[] {first[0], first[1], last[0], last[1]};
+    }
+  }
+
+  /** Returns the messages/s the producers had acknowledged over the frozen window, or 0. */
+  synchronized double ackedRateOverWindow() {
+    if (ackedWindowAtEnd == null || ackedWindowAtEnd[2] <= ackedWindowAtEnd[0]) {
+      return 0;
+    }
+    return (ackedWindowAtEnd[3] - ackedWindowAtEnd[1])
+        / (ackedWindowAtEnd[2] - ackedWindowAtEnd[0]);
+  }
+
   void onProduceP99(double ms) {
     produceP99Ms = ms;
   }
@@ -54,6 +82,7 @@ final class ScenarioRecorder implements BalancerListener {
   @Override
   public synchronized void onSample(
       ClusterModel model, LoadEstimate estimate, Map<Integer, Double> canaryMs) {
+    ackedAtSample.add(new double[] {seconds(), acked.getAsLong()});
     latest = model;
     latestEstimate = estimate;
     windowReady = estimate.ready();
@@ -130,7 +159,8 @@ final class ScenarioRecorder implements BalancerListener {
   @Override
   public synchronized void onExecutionFinished(ExecutionProgress progress) {
     executionEnds.add(seconds());
-    if (progress.failed() > 0 || progress.phase() != dev.ballast.kafka.exec.ExecutionPhase.DONE) {
+    // An execution cancelled at teardown is not a failure; a refused move or an error is.
+    if (progress.failed() > 0 || progress.phase() == dev.ballast.kafka.exec.ExecutionPhase.FAILED) {
       failedExecutions++;
     }
     log.accept(
@@ -188,6 +218,10 @@ final class ScenarioRecorder implements BalancerListener {
 
   synchronized List<String> anomalyLog() {
     return List.copyOf(anomalyLog);
+  }
+
+  synchronized int finishedExecutions() {
+    return executionEnds.size();
   }
 
   synchronized int failedExecutions() {

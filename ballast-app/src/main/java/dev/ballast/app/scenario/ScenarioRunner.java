@@ -140,7 +140,8 @@ public final class ScenarioRunner {
       this.cluster = cluster;
       this.log = log;
       this.admin = Admins.create(client, Duration.ofSeconds(15));
-      this.recorder = new ScenarioRecorder(spec.topic(), start, System::nanoTime, log::line);
+      this.recorder = new ScenarioRecorder(spec.topic(), 3, start, System::nanoTime, log::line);
+      recorder.ackedCounter(() -> worker.totals().acked());
       WorkloadSpec load =
           new WorkloadSpec(
               spec.name(),
@@ -225,7 +226,8 @@ public final class ScenarioRunner {
           log.line("broker " + spec.target() + " is empty; stopping it");
           background(() -> cluster.stopBroker(spec.target()));
         }
-        boolean atEnd = fired && triggerDone() && reachedExpectedEnd() && !service.isExecuting();
+        boolean atEnd =
+            fired && triggerDone() && reachedExpectedEnd() && balanced() && !service.isExecuting();
         if (atEnd && convergenceSeconds == null) {
           convergenceSeconds = recorder.seconds() - triggerSeconds;
           log.line(
@@ -250,6 +252,7 @@ public final class ScenarioRunner {
       phases.put("workload", (System.nanoTime() - work) / 1e9);
       // The end state is judged under load: before the producers stop and the rates fall.
       after = recorder.latest();
+      recorder.freezeWindow();
       long drain = System.nanoTime();
       workload.requestStop();
       log.line("stopping the load; consumers drain");
@@ -332,6 +335,19 @@ public final class ScenarioRunner {
     private boolean drained() {
       ClusterModel m = recorder.latest();
       return m != null && recorder.topicCounts(m).getOrDefault(spec.target(), new int[2])[0] == 0;
+    }
+
+    /**
+     * For imbalance and scale-up scenarios the end must also be balanced in the scenario's metric.
+     */
+    private boolean balanced() {
+      if (spec.trigger() != Trigger.NONE && spec.trigger() != Trigger.ADD_BROKER) {
+        return true;
+      }
+      ClusterModel m = recorder.latest();
+      return m != null
+          && ScenarioChecks.maxOverMean(m, spec.expectation().metric())
+              <= ScenarioChecks.BALANCED_AFTER;
     }
 
     private boolean reachedExpectedEnd() {
