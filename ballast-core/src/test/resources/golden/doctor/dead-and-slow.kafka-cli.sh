@@ -29,28 +29,26 @@ wait_for_reassignment() {
 }
 
 # Step 2: rebalance:
-# 6 replica move(s), 1 leadership transfer(s), 5 partition(s) changed, 6.0 GiB to copy; hard-goal repairs first (dead-broker 3), then busiest broker over the mean 1.00 -> 1.14.
+# 4 replica move(s), 0 leadership transfer(s), 4 partition(s) changed, 4.0 GiB to copy; hard-goal repairs first (dead-broker 4).
 # 1 batch(es) of at most 10 partitions, one after the other.
 # Stop a running batch N:  kafka-reassign-partitions.sh "${CONNECTION[@]}" --reassignment-json-file ballast-reassign-N.json --cancel
 # Undo a finished batch N: kafka-reassign-partitions.sh "${CONNECTION[@]}" --reassignment-json-file ballast-reassign-N-rollback.json --execute --throttle "$THROTTLE"
 
-# Batch 1/1: 5 partition(s), 6.0 GiB to copy.
+# Batch 1/1: 4 partition(s), 4.0 GiB to copy.
 cat > ballast-reassign-1.json <<'JSON'
 {"version": 1, "partitions": [
-  {"topic": "events", "partition": 2, "replicas": [1, 0], "log_dirs": ["any", "any"]},
-  {"topic": "events", "partition": 6, "replicas": [0, 1], "log_dirs": ["any", "any"]},
-  {"topic": "events", "partition": 3, "replicas": [1, 0], "log_dirs": ["any", "any"]},
-  {"topic": "events", "partition": 7, "replicas": [1, 0], "log_dirs": ["any", "any"]},
-  {"topic": "events", "partition": 0, "replicas": [1, 0], "log_dirs": ["any", "any"]}
+  {"topic": "events", "partition": 2, "replicas": [1, 2], "log_dirs": ["any", "any"]},
+  {"topic": "events", "partition": 3, "replicas": [0, 1], "log_dirs": ["any", "any"]},
+  {"topic": "events", "partition": 6, "replicas": [0, 2], "log_dirs": ["any", "any"]},
+  {"topic": "events", "partition": 7, "replicas": [1, 0], "log_dirs": ["any", "any"]}
 ]}
 JSON
 cat > ballast-reassign-1-rollback.json <<'JSON'
 {"version": 1, "partitions": [
   {"topic": "events", "partition": 2, "replicas": [2, 3], "log_dirs": ["any", "any"]},
-  {"topic": "events", "partition": 6, "replicas": [2, 3], "log_dirs": ["any", "any"]},
   {"topic": "events", "partition": 3, "replicas": [3, 0], "log_dirs": ["any", "any"]},
-  {"topic": "events", "partition": 7, "replicas": [3, 0], "log_dirs": ["any", "any"]},
-  {"topic": "events", "partition": 0, "replicas": [0, 1], "log_dirs": ["any", "any"]}
+  {"topic": "events", "partition": 6, "replicas": [2, 3], "log_dirs": ["any", "any"]},
+  {"topic": "events", "partition": 7, "replicas": [3, 0], "log_dirs": ["any", "any"]}
 ]}
 JSON
 kafka-reassign-partitions.sh "${CONNECTION[@]}" --reassignment-json-file ballast-reassign-1.json --execute --throttle "$THROTTLE"
@@ -59,9 +57,9 @@ wait_for_reassignment ballast-reassign-1.json
 # Step 3: preferred leader election on 3 partition(s), so each is led by the first broker of its replica list.
 cat > ballast-elect.json <<'JSON'
 {"partitions": [
-  {"topic": "events", "partition": 0},
   {"topic": "events", "partition": 2},
-  {"topic": "events", "partition": 6}
+  {"topic": "events", "partition": 6},
+  {"topic": "events", "partition": 7}
 ]}
 JSON
 kafka-leader-election.sh "${ELECTION_CONNECTION[@]}" --election-type PREFERRED --path-to-json-file ballast-elect.json

@@ -120,4 +120,38 @@ public final class Fixtures {
     ClusterModel model = ClusterModel.of(with(brokers(4, 2), 3, BrokerState.DEAD), parts);
     return new DoctorInput(model, Map.of(), Map.of(0, 4.0, 1, 6.0, 2, 250.0, 3, 5000.0), false);
   }
+
+  /**
+   * Returns the diagnosis of {@link #deadAndSlow()} with its incidents from the rules but a fix
+   * written by hand, so the golden files of the renderers do not change when the planner does.
+   */
+  public static Diagnosis deadAndSlowDiagnosis() {
+    DoctorInput in = deadAndSlow();
+    List<Incident> incidents = new ArrayList<>(HealthRules.deadBrokers(in.model()));
+    incidents.addAll(SlowBrokerRule.evaluate(in, DoctorSettings.defaults()).incidents());
+    Fix fix =
+        new Fix(
+            null,
+            List.of(
+                new Reassignment("events", 2, List.of(2, 3), List.of(1, 2), GIB),
+                new Reassignment("events", 3, List.of(3, 0), List.of(0, 1), GIB),
+                new Reassignment("events", 6, List.of(2, 3), List.of(0, 2), GIB),
+                new Reassignment("events", 7, List.of(3, 0), List.of(1, 0), GIB)),
+            "4 replica move(s), 0 leadership transfer(s), 4 partition(s) changed, 4.0 GiB to copy;"
+                + " hard-goal repairs first (dead-broker 4)",
+            List.of(
+                new PartitionRef("events", 2),
+                new PartitionRef("events", 6),
+                new PartitionRef("events", 7)),
+            List.of(),
+            List.of());
+    return new Diagnosis(
+        4,
+        8,
+        incidents,
+        fix,
+        List.of(
+            "no broker capacity was given (--broker-capacity), so load was not checked against"
+                + " capacity"));
+  }
 }

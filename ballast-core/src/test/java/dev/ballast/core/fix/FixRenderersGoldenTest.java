@@ -10,6 +10,7 @@ import dev.ballast.core.plan.PlannerOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,11 +22,17 @@ class FixRenderersGoldenTest {
    * A diagnosis to render.
    *
    * @param name the golden file prefix
-   * @param input the cluster
-   * @param settings the doctor settings
+   * @param diagnosis what to render
    * @param ctx the names the renderers use
    */
-  record Scenario(String name, DoctorInput input, DoctorSettings settings, FixContext ctx) {}
+  record Scenario(String name, Supplier<Diagnosis> diagnosis, FixContext ctx) {
+
+    /** Returns the scenario of the doctor's diagnosis of {@code input}. */
+    static Scenario of(String name, DoctorInput input, DoctorSettings settings, FixContext ctx) {
+      return new Scenario(
+          name, () -> new Doctor(settings, PlannerOptions.defaults()).diagnose(input), ctx);
+    }
+  }
 
   /**
    * One golden file.
@@ -47,7 +54,7 @@ class FixRenderersGoldenTest {
   static Stream<Case> cases() {
     List<Scenario> scenarios =
         List.of(
-            new Scenario(
+            Scenario.of(
                 "msk-capacity",
                 Fixtures.mskCapacityInput(),
                 Fixtures.mskCapacitySettings(),
@@ -57,17 +64,16 @@ class FixRenderersGoldenTest {
                     .withClusterArn(
                         "arn:aws:kafka:us-east-1:123456789012:cluster/demo/0b1c2d3e-4f50-6a7b-8c9d-0e1f2a3b4c5d-2")
                     .withNames("demo", "demo", "demo", "brokers")),
-            new Scenario(
+            Scenario.of(
                 "mixed-problems",
                 Fixtures.mixedProblems(),
                 DoctorSettings.defaults(),
                 FixContext.defaults()),
             new Scenario(
                 "dead-and-slow",
-                Fixtures.deadAndSlow(),
-                DoctorSettings.defaults(),
+                Fixtures::deadAndSlowDiagnosis,
                 FixContext.defaults().withConnection("kafka-0.internal:9092", null)),
-            new Scenario(
+            Scenario.of(
                 "healthy",
                 DoctorInput.of(
                     ClusterModel.of(
@@ -87,7 +93,7 @@ class FixRenderersGoldenTest {
   @MethodSource("cases")
   void rendersAsTheGoldenFileSays(Case c) throws IOException {
     Scenario s = c.scenario();
-    Diagnosis d = new Doctor(s.settings(), PlannerOptions.defaults()).diagnose(s.input());
+    Diagnosis d = s.diagnosis().get();
 
     String text = FixRenderers.render(c.format(), d, s.ctx());
 
