@@ -44,7 +44,12 @@ final class ScenarioRecorder implements BalancerListener {
   private int failedExecutions;
 
   ScenarioRecorder(
-      String topic, long startNanos, java.util.function.LongSupplier clock, Consumer<String> log) {
+      String topic,
+      int windowSamples,
+      long startNanos,
+      java.util.function.LongSupplier clock,
+      Consumer<String> log) {
+    this.windowSamples = windowSamples;
     this.topic = topic;
     this.startNanos = startNanos;
     this.clock = clock;
