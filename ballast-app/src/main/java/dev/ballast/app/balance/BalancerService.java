@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ballast.core.detect.Anomaly;
 import dev.ballast.core.detect.AnomalyDetector;
+import dev.ballast.core.detect.AnomalyKind;
 import dev.ballast.core.detect.SlowBrokerTracker;
 import dev.ballast.core.model.BrokerState;
 import dev.ballast.core.model.ClusterModel;
@@ -61,6 +62,7 @@ public final class BalancerService implements AutoCloseable {
   private Proposal approved;
   private long proposals;
   private long cooldownUntil = Long.MIN_VALUE;
+  private int imbalanceStreak;
   private boolean cooling;
   private volatile Snapshot last = new Snapshot(null, null, List.of(), null, null);
 
@@ -301,9 +303,20 @@ public final class BalancerService implements AutoCloseable {
     Plan plan = grace.isEmpty() ? first : planner.plan(model.withBrokerStates(grace));
     last = new Snapshot(model, sampler.estimate(), anomalies, plan, last.progress());
     if (!AnomalyDetector.actionable(anomalies) || plan.isEmpty()) {
+      imbalanceStreak = 0;
       synchronized (approvals) {
         proposal = null;
       }
+      return;
+    }
+    // A pure imbalance must persist: one noisy window (a burst, a client catching up) is no reason
+    // to move data. Dead, draining, new and slow brokers are acted on at once.
+    boolean onlyImbalance =
+        anomalies.stream()
+            .filter(Anomaly::actionable)
+            .allMatch(a -> a.kind() == AnomalyKind.IMBALANCE);
+    imbalanceStreak = onlyImbalance ? imbalanceStreak + 1 : 0;
+    if (onlyImbalance && imbalanceStreak < settings.imbalanceConfirmations()) {
       return;
     }
     String trivial = trivialReason(plan);

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param cooldown no new plan for this long after an execution ends
  * @param deadBrokerGrace a dead broker's replicas are re-created elsewhere only after this long
  * @param minImprovement plans that reduce the objective by less than this fraction are skipped
+ * @param imbalanceConfirmations consecutive evaluations an imbalance must be seen in before a plan
+ *     is executed (dead, draining, new and slow brokers are acted on at once)
  * @param dryRun propose plans only, never execute
  * @param planner the planner's goals, weights and band
  * @param executor the executor's limits and throttle
@@ -31,6 +33,7 @@ public record BalancerSettings(
     Duration cooldown,
     Duration deadBrokerGrace,
     double minImprovement,
+    int imbalanceConfirmations,
     boolean dryRun,
     PlannerOptions planner,
     ExecutorSettings executor) {
@@ -44,6 +47,9 @@ public record BalancerSettings(
     requireNonNull(deadBrokerGrace, "deadBrokerGrace");
     requireNonNull(planner, "planner");
     requireNonNull(executor, "executor");
+    if (imbalanceConfirmations < 1) {
+      throw new IllegalArgumentException("imbalance confirmations must be >= 1");
+    }
     if (samples < 2) {
       throw new IllegalArgumentException(
           "the load window needs at least 2 samples, not " + samples);
@@ -64,6 +70,7 @@ public record BalancerSettings(
         Duration.ofSeconds(30),
         Duration.ofSeconds(60),
         0.05,
+        3,
         false,
         PlannerOptions.defaults(),
         ExecutorSettings.defaults());
@@ -80,6 +87,7 @@ public record BalancerSettings(
         cooldown,
         deadBrokerGrace,
         minImprovement,
+        imbalanceConfirmations,
         dryRun,
         planner,
         executor);
@@ -96,6 +104,7 @@ public record BalancerSettings(
         cooldown,
         deadBrokerGrace,
         minImprovement,
+        imbalanceConfirmations,
         dryRun,
         planner,
         executor);
@@ -112,6 +121,7 @@ public record BalancerSettings(
         newCooldown,
         grace,
         minImprovement,
+        imbalanceConfirmations,
         dryRun,
         planner,
         executor);
@@ -128,6 +138,7 @@ public record BalancerSettings(
         cooldown,
         deadBrokerGrace,
         minImprovement,
+        imbalanceConfirmations,
         on,
         planner,
         executor);
@@ -144,8 +155,26 @@ public record BalancerSettings(
         cooldown,
         deadBrokerGrace,
         minImprovement,
+        imbalanceConfirmations,
         dryRun,
         options,
+        executor);
+  }
+
+  /** Returns these settings acting on an imbalance seen in {@code n} consecutive evaluations. */
+  public BalancerSettings withImbalanceConfirmations(int n) {
+    return new BalancerSettings(
+        sampleInterval,
+        samples,
+        canary,
+        canaryInterval,
+        slow,
+        cooldown,
+        deadBrokerGrace,
+        minImprovement,
+        n,
+        dryRun,
+        planner,
         executor);
   }
 
@@ -160,6 +189,7 @@ public record BalancerSettings(
         cooldown,
         deadBrokerGrace,
         minImprovement,
+        imbalanceConfirmations,
         dryRun,
         planner,
         settings);

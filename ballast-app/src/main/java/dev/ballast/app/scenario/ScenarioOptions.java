@@ -21,6 +21,11 @@ public record ScenarioOptions(
 
   /** Returns how long the end state is observed after convergence, so the window covers it. */
   public Duration settle() {
-    return sampleInterval().multipliedBy(4);
+    return sampleInterval().multipliedBy(6);
+  }
+
+  /** Returns how long after the load starts it is steady enough to sample. */
+  public Duration steadyAfter() {
+    return quick ? Duration.ofSeconds(4) : Duration.ofSeconds(8);
   }
 }

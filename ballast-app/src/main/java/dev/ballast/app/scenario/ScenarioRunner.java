@@ -182,13 +182,21 @@ public final class ScenarioRunner {
                   Duration.ofSeconds(options.quick() ? 3 : 5),
                   Duration.ofSeconds(options.quick() ? 3 : 8))
               .withDryRun(options.externalBalancer())
+              .withImbalanceConfirmations(2)
               .withExecutor(ExecutorSettings.defaults().withLimits(10, 50));
       this.service = new BalancerService(admin, client, settings, System::nanoTime, recorder);
     }
 
     void execute(Map<String, Double> phases) {
       long warm = System.nanoTime();
-      log.line("warm-up: load and sampling start");
+      log.line("warm-up: the load starts; sampling begins once it is steady");
+      // Clients connecting and JIT warming make the first seconds bursty: sample steady load only.
+      long steadyAt = warm + options.steadyAfter().toNanos();
+      while (System.nanoTime() - steadyAt < 0 && !stopRequested) {
+        if (workload.doWork() == 0) {
+          LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+      }
       while (!recorder.windowReady() && !stopRequested) {
         step();
         checkTimeout(warm, Duration.ofSeconds(60), "the load window to fill");
