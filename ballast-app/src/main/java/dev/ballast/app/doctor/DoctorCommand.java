@@ -52,19 +52,23 @@ import picocli.CommandLine.Spec;
     name = "doctor",
     mixinStandardHelpOptions = true,
     description = {
-      "Diagnoses incidents (too few brokers, dead or slow brokers, offline or under-replicated",
-      "partitions, imbalance, leader skew, risky topic configs) in a snapshot file or a live",
-      "cluster, and writes the fix: Kafka CLI, AWS CLI, Terraform, Pulumi or Strimzi.",
-      "--apply runs the Kafka part (never the cloud part) on a live cluster."
+      "Diagnoses incidents (too few brokers, dead or slow brokers, offline or",
+      "under-replicated partitions, imbalance, leader skew, risky topic configs)",
+      "in a snapshot file or a live cluster, and writes the fix: Kafka CLI,",
+      "AWS CLI, Terraform, Pulumi or Strimzi. --apply runs the Kafka part (never",
+      "the cloud part) on a live cluster."
     },
     footer = {
       "",
       "Examples:",
-      "  ballast doctor --snapshot cluster.json --broker-capacity 100MiB --azs 2 --persistent-urp",
-      "  ballast doctor --bootstrap-server b-1.example:9092 --format aws-cli --cluster-arn ARN",
+      "  ballast doctor --snapshot cluster.json --broker-capacity 100MiB \\",
+      "      --azs 2 --persistent-urp",
+      "  ballast doctor --bootstrap-server b-1.example:9092 --format aws-cli \\",
+      "      --cluster-arn ARN",
       "  ballast doctor --bootstrap-server localhost:9092 --apply",
       "",
-      "Formats: text, json, kafka-cli, aws-cli, terraform, pulumi, strimzi. See docs/DOCTOR.md."
+      "Formats: text, json, kafka-cli, aws-cli, terraform, pulumi, strimzi.",
+      "See docs/DOCTOR.md."
     })
 public final class DoctorCommand implements Callable<Integer> {
 

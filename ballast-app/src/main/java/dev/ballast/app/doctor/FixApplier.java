@@ -37,7 +37,7 @@ import org.apache.kafka.common.errors.ElectionNotNeededException;
  * a preferred leader election for the other skewed partitions, and topic config changes. The cloud
  * part (step 1) is never run.
  */
-final class FixApplier {
+public final class FixApplier {
 
   private final Admin admin;
   private final ExecutorSettings settings;
@@ -45,7 +45,10 @@ final class FixApplier {
   private final Duration deadline;
   private final PrintWriter out;
 
-  FixApplier(
+  /**
+   * Creates an applier that reports progress on {@code out} and gives each run {@code deadline}.
+   */
+  public FixApplier(
       Admin admin,
       ExecutorSettings settings,
       LongSupplier nanoClock,
@@ -64,7 +67,7 @@ final class FixApplier {
    *
    * @throws IllegalStateException when step 1 (more brokers) has not been done yet
    */
-  boolean apply(Fix fix, Collection<Integer> brokerIds) {
+  public boolean apply(Fix fix, Collection<Integer> brokerIds) {
     requireStepOneDone(fix, brokerIds);
     boolean ok = true;
     if (!fix.rebalance().isEmpty()) {

@@ -36,10 +36,11 @@ import org.apache.kafka.common.config.ConfigResource;
  * apart, to tell lasting under-replication from a blip), per-partition load from the zero-install
  * sampler, and each topic's min.insync.replicas and unclean.leader.election.enable.
  */
-final class LiveReader {
+public final class LiveReader {
 
   /** Internal topics (__consumer_offsets, the canary, ...) are not diagnosed. */
-  static final Predicate<String> TOPICS = t -> !t.startsWith("__") && !t.startsWith("_confluent");
+  public static final Predicate<String> TOPICS =
+      t -> !t.startsWith("__") && !t.startsWith("_confluent");
 
   /**
    * What was read.
@@ -47,14 +48,15 @@ final class LiveReader {
    * @param input the doctor's input
    * @param warnings what the sampler says a user should know
    */
-  record Reading(DoctorInput input, List<String> warnings) {}
+  public record Reading(DoctorInput input, List<String> warnings) {}
 
   private final Admin admin;
   private final Duration timeout;
   private final String address;
   private final LongSupplier nanoClock;
 
-  LiveReader(Admin admin, Duration timeout, String address, LongSupplier nanoClock) {
+  /** Creates a reader over {@code admin} for the cluster at {@code address}. */
+  public LiveReader(Admin admin, Duration timeout, String address, LongSupplier nanoClock) {
     this.admin = requireNonNull(admin, "admin");
     this.timeout = requireNonNull(timeout, "timeout");
     this.address = requireNonNull(address, "address");
@@ -65,7 +67,7 @@ final class LiveReader {
    * Reads the cluster, sampling load over {@code window} (zero: no load, one look at the ISR); with
    * a {@code canary} (or null), also times a small produce to every broker meanwhile.
    */
-  Reading read(Duration window, CanaryProber canary) {
+  public Reading read(Duration window, CanaryProber canary) {
     ClusterDescriber describer = new ClusterDescriber(admin, timeout, address);
     ClusterDescription first = describer.describe(false);
     Map<TopicPartition, PartitionLoad> loads = Map.of();
