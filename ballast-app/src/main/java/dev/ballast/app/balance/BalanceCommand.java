@@ -3,6 +3,7 @@ package dev.ballast.app.balance;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.app.http.HttpOptions;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,13 +27,15 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  ballast balance --bootstrap-server localhost:9092 --dry-run --once",
-      "  ballast balance --bootstrap-server localhost:9092 --interval 10s --throttle 50000000"
+      "  ballast balance --bootstrap-server localhost:9092 --interval 10s --throttle 50000000",
+      "  ballast balance --bootstrap-server localhost:9092 --dry-run --http-port 8890"
     })
 public final class BalanceCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
   @Mixin ConnectionOptions connection;
   @Mixin BalanceOptions options;
+  @Mixin HttpOptions http;
   @Spec CommandSpec spec;
 
   @Option(
@@ -60,6 +63,7 @@ public final class BalanceCommand implements Callable<Integer> {
         once,
         max,
         spec.commandLine().getOut(),
-        verbose.isVerbose());
+        verbose.isVerbose(),
+        http.settings(null));
   }
 }

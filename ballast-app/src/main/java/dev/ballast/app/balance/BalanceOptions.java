@@ -11,7 +11,11 @@ import picocli.CommandLine.Option;
  */
 public final class BalanceOptions {
 
-  @Option(names = "--dry-run", description = "Propose plans only; never move anything.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Propose plans only; nothing moves unless a plan is approved in the dashboard or API"
+              + " (--http-port).")
   boolean dryRun;
 
   @Option(

@@ -2,6 +2,8 @@ package dev.ballast.app.balance;
 
 import dev.ballast.app.cli.CliErrors;
 import dev.ballast.app.cli.UserException;
+import dev.ballast.app.http.BallastHttpServer;
+import dev.ballast.app.http.HttpSettings;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
@@ -15,9 +17,10 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * Runs the balancer service against a cluster from the command line: checks the cluster answers,
  * marks brokers to drain or add, runs until Ctrl-C, a deadline, or (once) the first evaluation and
- * its execution end; Ctrl-C cancels an execution in flight and removes its throttle.
+ * its execution end; Ctrl-C cancels an execution in flight and removes its throttle. With HTTP
+ * settings it also serves the dashboard, the JSON API and /metrics while it runs.
  */
-final class BalanceRun {
+public final class BalanceRun {
 
   private BalanceRun() {}
 
@@ -31,6 +34,21 @@ final class BalanceRun {
       Duration maxRun,
       PrintWriter out,
       boolean verbose) {
+    return run(client, timeout, settings, drain, add, once, maxRun, out, verbose, null);
+  }
+
+  /** Runs the balancer as above, serving HTTP with {@code http} unless it is null. */
+  public static int run(
+      ClientSettings client,
+      Duration timeout,
+      BalancerSettings settings,
+      Set<Integer> drain,
+      Set<Integer> add,
+      boolean once,
+      Duration maxRun,
+      PrintWriter out,
+      boolean verbose,
+      HttpSettings http) {
     try (Admin admin = Admins.create(client, timeout)) {
       var cluster = new ClusterDescriber(admin, timeout, client.bootstrapServers()).describe(false);
       Set<Integer> known = new java.util.TreeSet<>();
@@ -47,6 +65,7 @@ final class BalanceRun {
           new BalancerService(admin, client, settings, System::nanoTime, counting)) {
         service.drain(drain);
         service.addBrokers(add);
+        BallastHttpServer server = serve(http, service, out);
         ServiceRunner runner =
             new ServiceRunner(
                 System::nanoTime,
@@ -79,6 +98,9 @@ final class BalanceRun {
               () -> once && counting.evaluations() > 0 && !service.isExecuting(),
               maxRun);
         } finally {
+          if (server != null) {
+            server.close();
+          }
           if (!interrupted.get()) {
             try {
               Runtime.getRuntime().removeShutdownHook(hook);
@@ -99,6 +121,28 @@ final class BalanceRun {
     } catch (ClusterUnreachableException e) {
       throw new UserException(e.getMessage(), 3);
     }
+  }
+
+  private static BallastHttpServer serve(
+      HttpSettings http, BalancerService service, PrintWriter out) {
+    if (http == null) {
+      return null;
+    }
+    BallastHttpServer server;
+    try {
+      server = BallastHttpServer.start(http, service, System::currentTimeMillis);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    out.printf(
+        "dashboard: %s%nmetrics:   %smetrics%napi:       %sapi/state (approve and cancel need"
+            + " the token %s)%n",
+        server.dashboardUrl(), server.url(), server.url(), server.token());
+    if (service.settings().dryRun()) {
+      out.println("approval mode: proposed plans run only when approved in the dashboard or API");
+    }
+    out.flush();
+    return server;
   }
 
   private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
