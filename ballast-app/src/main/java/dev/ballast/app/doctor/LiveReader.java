@@ -10,6 +10,7 @@ import dev.ballast.core.model.PartitionLoad;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
+import dev.ballast.kafka.KafkaCallException;
 import dev.ballast.kafka.SnapshotReader;
 import dev.ballast.kafka.canary.CanaryProber;
 import dev.ballast.kafka.sample.LoadEstimate;
@@ -28,6 +29,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 
@@ -75,13 +77,11 @@ public final class LiveReader {
     ClusterDescription last = first;
     Map<Integer, Double> latency = new TreeMap<>();
     if (!window.isZero()) {
-      LoadEstimate estimate = sample(window, canary);
-      loads = estimate.loads();
-      warnings.addAll(estimate.warnings());
+      Sampled sampled = sample(window, canary);
+      loads = sampled.loads();
+      latency.putAll(sampled.latency());
+      warnings.addAll(sampled.warnings());
       last = describer.describe(false);
-      if (canary != null) {
-        latency.putAll(canary.percentile(0.5));
-      }
     }
     ClusterModel model = SnapshotReader.toModel(last, loads, Map.of(), TOPICS);
     latency.keySet().removeIf(id -> !model.hasBroker(id));
@@ -89,18 +89,51 @@ public final class LiveReader {
     return new Reading(new DoctorInput(model, topicConfigs(model), latency, persistent), warnings);
   }
 
-  private LoadEstimate sample(Duration window, CanaryProber canary) {
+  /**
+   * What a sampling window gave.
+   *
+   * @param loads per-partition load, empty when sampling failed
+   * @param latency median canary latency per broker, empty without a canary
+   * @param warnings what went wrong or looks doubtful
+   */
+  private record Sampled(
+      Map<TopicPartition, PartitionLoad> loads,
+      Map<Integer, Double> latency,
+      List<String> warnings) {}
+
+  /**
+   * Samples load (and probes with {@code canary}) for {@code window}; a sampler or canary the
+   * cluster refuses (ACLs, quotas) is dropped with a warning instead of failing the diagnosis.
+   */
+  private Sampled sample(Duration window, CanaryProber canary) {
     int samples = 3;
     LoadSampler sampler =
         new LoadSampler(
             new SampleCollector(admin, timeout, nanoClock, TOPICS),
             samples,
             window.dividedBy(samples - 1));
-    while (!sampler.isWarm()) {
+    List<String> warnings = new ArrayList<>();
+    long deadline = nanoClock.getAsLong() + window.toNanos();
+    boolean sampling = true;
+    boolean probing = canary != null;
+    while (sampling ? !sampler.isWarm() : probing && nanoClock.getAsLong() - deadline < 0) {
       long now = nanoClock.getAsLong();
-      int work = sampler.doWork(now);
-      if (canary != null) {
-        work += canary.doWork(now);
+      int work = 0;
+      if (sampling) {
+        try {
+          work += sampler.doWork(now);
+        } catch (KafkaCallException e) {
+          sampling = false;
+          warnings.add("load was not sampled (" + e.getMessage() + "); load is not assessed");
+        }
+      }
+      if (probing) {
+        try {
+          work += canary.doWork(now);
+        } catch (KafkaCallException | KafkaException e) {
+          probing = false;
+          warnings.add("the canary stopped (" + e.getMessage() + "); slow brokers not assessed");
+        }
       }
       if (work == 0) {
         LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
@@ -109,7 +142,14 @@ public final class LiveReader {
         break;
       }
     }
-    return sampler.estimate();
+    Map<TopicPartition, PartitionLoad> loads = Map.of();
+    if (sampling) {
+      LoadEstimate estimate = sampler.estimate();
+      loads = estimate.loads();
+      warnings.addAll(estimate.warnings());
+    }
+    Map<Integer, Double> latency = probing ? canary.percentile(0.5) : Map.of();
+    return new Sampled(loads, latency, warnings);
   }
 
   /**

@@ -154,6 +154,24 @@ class DoctorCommandTest {
     assertThat(run.err()).isEqualTo("ballast: " + message + System.lineSeparator());
   }
 
+  @Test
+  void unreachableClusterIsOneLineWithExitCodeThree() {
+    DoctorRun run =
+        DoctorRun.of(
+            "doctor",
+            "--bootstrap-server",
+            "127.0.0.1:1",
+            "--timeout",
+            "1",
+            "--sample-seconds",
+            "0");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err())
+        .startsWith("ballast: no Kafka cluster answered at 127.0.0.1:1")
+        .hasLineCount(1);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"125000000,125000000", "100MiB,104857600", "1.5GB,1500000000", "10 kib/s,10240"})
   void parsesByteRates(String text, long bytes) {
