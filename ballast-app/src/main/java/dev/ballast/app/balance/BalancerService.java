@@ -316,8 +316,9 @@ public final class BalancerService implements AutoCloseable {
             .filter(Anomaly::actionable)
             .allMatch(a -> a.kind() == AnomalyKind.IMBALANCE);
     imbalanceStreak = onlyImbalance ? imbalanceStreak + 1 : 0;
-    if (onlyImbalance && imbalanceStreak < settings.imbalanceConfirmations()) {
-      return;
+    if (onlyImbalance
+        && (imbalanceStreak < settings.imbalanceConfirmations() || !slow.suspects().isEmpty())) {
+      return; // not confirmed yet, or a broker looks slow and distorts the load figures
     }
     String trivial = trivialReason(plan);
     if (trivial != null) {

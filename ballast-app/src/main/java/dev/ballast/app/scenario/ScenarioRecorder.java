@@ -35,6 +35,7 @@ final class ScenarioRecorder implements BalancerListener {
   private final int windowSamples;
   private java.util.function.LongSupplier acked = () -> 0;
   private double[] ackedWindowAtEnd;
+  private double produceP99AtEnd = Double.NaN;
   private volatile double produceP99Ms = Double.NaN;
   private ClusterModel latest;
   private ClusterModel before;
@@ -63,12 +64,18 @@ final class ScenarioRecorder implements BalancerListener {
 
   /** Freezes the acknowledged-rate window at the current samples (the end state is judged now). */
   synchronized void freezeWindow() {
+    produceP99AtEnd = produceP99Ms;
     int n = ackedAtSample.size();
     if (n >= windowSamples) {
       double[] first = ackedAtSample.get(n - windowSamples);
       double[] last = ackedAtSample.get(n - 1);
       ackedWindowAtEnd = new double[] {first[0], first[1], last[0], last[1]};
     }
+  }
+
+  /** Returns the produce p99 (ms) of the last load period before the end state was frozen. */
+  synchronized double produceP99AtEnd() {
+    return produceP99AtEnd;
   }
 
   /** Returns the messages/s the producers had acknowledged over the frozen window, or 0. */

@@ -67,6 +67,21 @@ public final class SlowBrokerTracker {
     return Collections.unmodifiableSet(new TreeSet<>(slow));
   }
 
+  /**
+   * Returns the brokers that were slow in their last round but are not (yet) slow: their load
+   * figures may be distorted by the slowness, so a balancer should wait before acting on them.
+   */
+  public Set<Integer> suspects() {
+    Set<Integer> out = new TreeSet<>();
+    slowRounds.forEach(
+        (b, n) -> {
+          if (n > 0 && !slow.contains(b)) {
+            out.add(b);
+          }
+        });
+    return Collections.unmodifiableSet(out);
+  }
+
   /** Returns why each slow broker is slow. */
   public Map<Integer, String> evidence() {
     return Map.copyOf(evidence);

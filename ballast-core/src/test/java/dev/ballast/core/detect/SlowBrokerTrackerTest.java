@@ -20,6 +20,16 @@ class SlowBrokerTrackerTest {
   }
 
   @Test
+  void aBrokerSlowForFewerRoundsThanNeededIsASuspect() {
+    tracker.onRound(Map.of(0, 3.0, 1, 4.0, 2, 210.0));
+    assertThat(tracker.suspects()).containsExactly(2);
+    tracker.onRound(Map.of(0, 3.0, 1, 4.0, 2, 210.0));
+    tracker.onRound(Map.of(0, 3.0, 1, 4.0, 2, 210.0));
+    assertThat(tracker.suspects()).isEmpty();
+    assertThat(tracker.slowBrokers()).containsExactly(2);
+  }
+
+  @Test
   void oneFastRoundResetsTheCount() {
     tracker.onRound(Map.of(0, 3.0, 1, 4.0, 2, 210.0));
     tracker.onRound(Map.of(0, 3.0, 1, 4.0, 2, 210.0));
