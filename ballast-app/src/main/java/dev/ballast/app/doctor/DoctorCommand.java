@@ -4,10 +4,12 @@ import dev.ballast.app.cli.CliErrors;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.core.doctor.ConfigChange;
 import dev.ballast.core.doctor.Diagnosis;
 import dev.ballast.core.doctor.Doctor;
 import dev.ballast.core.doctor.DoctorInput;
 import dev.ballast.core.doctor.DoctorSettings;
+import dev.ballast.core.doctor.Fix;
 import dev.ballast.core.doctor.TopicConfig;
 import dev.ballast.core.fix.FixContext;
 import dev.ballast.core.fix.FixFormat;
@@ -289,12 +291,20 @@ public final class DoctorCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    List<Integer> ids = model.brokers().stream().map(Broker::id).toList();
+    try {
+      FixApplier.requireStepOneDone(d.fix(), ids);
+    } catch (IllegalStateException e) {
+      throw new UserException("--apply: " + e.getMessage());
+    }
+    out.println();
+    out.println("--apply runs on " + address + ":");
+    steps(d.fix()).forEach(s -> out.println("  " + s));
     if (!yes && !confirm(out, address)) {
       out.println("Nothing changed.");
       out.flush();
       return 1;
     }
-    List<Integer> ids = model.brokers().stream().map(Broker::id).toList();
     ExecutorSettings exec =
         ExecutorSettings.defaults().withThrottle(ByteRates.parse(throttle, "--throttle"));
     boolean ok;
@@ -310,12 +320,47 @@ public final class DoctorCommand implements Callable<Integer> {
     return ok ? 0 : 1;
   }
 
+  /** Returns one line per Kafka step of {@code fix} that --apply runs. */
+  static List<String> steps(Fix fix) {
+    List<String> out = new ArrayList<>();
+    if (!fix.rebalance().isEmpty()) {
+      out.add(
+          "step 2: reassign "
+              + fix.rebalance().size()
+              + " partition(s) ("
+              + fix.rebalanceSummary()
+              + ")");
+    }
+    if (!fix.preferredElection().isEmpty()) {
+      out.add(
+          "step 3: preferred leader election on "
+              + fix.preferredElection().size()
+              + " partition(s)");
+    }
+    for (ConfigChange c : fix.configChanges()) {
+      out.add(
+          "step 4: " + c.topic() + " " + c.key() + " " + c.currentValue() + " -> " + c.newValue());
+    }
+    if (!fix.replicationIncrease().isEmpty()) {
+      out.add(
+          "step 5: add replicas to "
+              + fix.replicationIncrease().size()
+              + " RF=1 partition(s) of "
+              + fix.replicationIncrease().stream()
+                  .map(r -> r.topic())
+                  .distinct()
+                  .sorted()
+                  .toList());
+    }
+    return out;
+  }
+
   private boolean confirm(PrintWriter out, String address) throws IOException {
     if (System.console() == null) {
       throw new UserException(
           "--apply asks for confirmation, but there is no terminal to ask on: add --yes");
     }
-    out.printf("%nApply the Kafka part of this fix to %s? [y/N] ", address);
+    out.printf("Apply these steps to %s? [y/N] ", address);
     out.flush();
     String answer =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -58,7 +58,10 @@ class DoctorIT {
                 "--apply",
                 "--yes");
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
-        assertThat(apply.out()).contains("--apply: done.");
+        assertThat(apply.out())
+            .contains("step 4: replicated min.insync.replicas 2 -> 1")
+            .contains("step 5: add replicas to 2 RF=1 partition(s) of [single]")
+            .contains("--apply: done.");
 
         Map<String, TopicDescription> topics =
             admin.describeTopics(List.of("single")).allTopicNames().get(30, TimeUnit.SECONDS);
