@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 public final class LoadBenchCommand implements Callable<Integer> {
 
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
-  private static final String PEER_MAIN = "org.apache.kafka.tools.ProducerPerformance";
+  private static final String PEER_MAIN = LoadBenchPeer.class.getName();
 
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
@@ -175,10 +175,16 @@ public final class LoadBenchCommand implements Callable<Integer> {
         figures.put("ballastRecordsPerSec", round1(ballastRate));
         figures.put("ratio", Math.round(ballastRate / peerRate * 1000) / 1000.0);
         figures.put("peerP99Ms", median(peers.stream().mapToDouble(LoadBenchRun::p99Ms).toArray()));
+        figures.put(
+            "peerCpuMicrosPerRecord",
+            median(peers.stream().mapToDouble(LoadBenchRun::cpuMicrosPerRecord).toArray()));
       } else {
         figures.put("ballastRecordsPerSec", round1(ballastRate));
       }
       figures.put("ballastP99Ms", ballastP99);
+      figures.put(
+          "ballastCpuMicrosPerRecord",
+          median(ballasts.stream().mapToDouble(LoadBenchRun::cpuMicrosPerRecord).toArray()));
       if (fixedRate > 0) {
         figures.put("fixedRate", fixedRateRun(bootstrap, log));
       }

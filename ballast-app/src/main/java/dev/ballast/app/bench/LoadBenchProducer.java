@@ -69,7 +69,7 @@ public final class LoadBenchProducer {
     producer.flush();
     long elapsed = System.nanoTime() - start;
     producer.close(Duration.ofSeconds(30));
-    LatencySummary latency = LatencySummary.of(metrics.sendLatency().cumulative());
+    LatencySummary latency = LatencySummary.of(metrics.intendedLatency().cumulative());
     double perSec = metrics.ackedCount() * 1e9 / elapsed;
     System.out.printf(
         Locale.ROOT,
@@ -85,5 +85,6 @@ public final class LoadBenchProducer {
         latency.p99() / 1e6,
         latency.p999() / 1e6,
         metrics.failedCount());
+    System.out.println(LoadBenchRun.CPU_PREFIX + LoadBenchPeer.processCpuNanos());
   }
 }

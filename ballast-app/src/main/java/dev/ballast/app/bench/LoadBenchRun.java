@@ -16,7 +16,11 @@ record LoadBenchRun(
     double avgLatencyMs,
     double p50Ms,
     double p99Ms,
-    double maxLatencyMs) {
+    double maxLatencyMs,
+    double cpuMicrosPerRecord) {
+
+  /** Prefix of the line with the forked JVM's CPU time in nanoseconds. */
+  static final String CPU_PREFIX = "process cpu ns: ";
 
   private static final Pattern FINAL =
       Pattern.compile(
@@ -33,6 +37,12 @@ record LoadBenchRun(
         last = m;
       }
     }
+    long cpuNanos = -1;
+    for (String line : output.split("\\R")) {
+      if (line.startsWith(CPU_PREFIX)) {
+        cpuNanos = Long.parseLong(line.substring(CPU_PREFIX.length()).trim());
+      }
+    }
     if (last == null) {
       throw new IllegalStateException(
           tool + " printed no final line; its output ended with: " + tail(output));
@@ -45,21 +55,24 @@ record LoadBenchRun(
         Double.parseDouble(last.group(4)),
         Double.parseDouble(last.group(6)),
         Double.parseDouble(last.group(8)),
-        Double.parseDouble(last.group(5)));
+        Double.parseDouble(last.group(5)),
+        cpuNanos < 0 ? -1 : cpuNanos / 1e3 / Long.parseLong(last.group(1)));
   }
 
   /** Returns a one-line description. */
   String describe() {
     return String.format(
         Locale.ROOT,
-        "%-8s %,12.0f records/s  %7.2f MB/s  avg %7.2f ms  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms",
+        "%-8s %,12.0f records/s  %7.2f MB/s  avg %7.2f ms  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms"
+            + "  client CPU %.2f us/record",
         tool,
         recordsPerSec,
         mbPerSec,
         avgLatencyMs,
         p50Ms,
         p99Ms,
-        maxLatencyMs);
+        maxLatencyMs,
+        cpuMicrosPerRecord);
   }
 
   private static String tail(String output) {

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class MessageStampTest {
 
   @Test
-  void headersRoundTrip() {
-    RecordHeaders headers =
-        new RecordHeaders(MessageStamp.headers(-7L, 123_456_789L, Long.MAX_VALUE));
+  void headerRoundTrips() {
+    RecordHeaders headers = new RecordHeaders();
     headers.add(new RecordHeader("other", new byte[] {1}));
+    headers.add(MessageStamp.header(-7L, 123_456_789L, Long.MAX_VALUE));
     MessageStamp stamp = new MessageStamp();
 
     assertThat(stamp.read(headers)).isTrue();
@@ -24,8 +24,9 @@ class MessageStampTest {
   @Test
   void foreignMessagesAreRecognised() {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(new RecordHeader(MessageStamp.SEQUENCE, MessageStamp.encode(1)));
+    headers.add(new RecordHeader(MessageStamp.HEADER, new byte[] {1, 2, 3}));
 
     assertThat(new MessageStamp().read(headers)).isFalse();
+    assertThat(new MessageStamp().read(new RecordHeaders())).isFalse();
   }
 }

@@ -45,7 +45,7 @@ class ProducerAgentTest {
             1,
             0,
             weights,
-            Map.of("batch.size", "50")); // 50 / (10 + 40) = runs of 1 message per partition
+            Map.of("batch.size", "120")); // (120 - 61) / (10 + 45) = runs of 1 message
     return new ProducerAgent(assignment, producer, 3, metrics, ledger, () -> now, 0);
   }
 
@@ -102,5 +102,7 @@ class ProducerAgentTest {
     assertThat(ledger.ackedStreams())
         .containsExactly(Map.entry(new StreamId(ID, "t", 0), IntervalSet.ofRange(1, 999)));
     assertThat(metrics.scheduleDelay.cumulative().getTotalCount()).isZero();
+    assertThat(metrics.send.cumulative().getTotalCount()).isZero(); // the same as intended here
+    assertThat(metrics.intended.cumulative().getTotalCount()).isEqualTo(999);
   }
 }
