@@ -33,10 +33,9 @@ final class Balancer {
   private final Moves moves;
   private final int maxPasses;
   private final boolean[][] exhausted = new boolean[GOALS][];
-  private final long[][][] lists = new long[GOALS][][];
-  private final long[][][] leaderLists = new long[GOALS][][];
-  private final long[][][] followerLists = new long[GOALS][][];
-  private final int[][] cursor = new int[GOALS][];
+  private final CandidateList[][] lists = new CandidateList[GOALS][];
+  private final CandidateList[][] leaderLists = new CandidateList[GOALS][];
+  private final CandidateList[][] followerLists = new CandidateList[GOALS][];
   private final double[][] weighted = new double[GOALS][];
   private int passes;
   private boolean converged;
@@ -48,10 +47,9 @@ final class Balancer {
     this.maxPasses = maxPasses;
     for (int g = 0; g < GOALS; g++) {
       exhausted[g] = new boolean[st.brokers];
-      lists[g] = new long[st.brokers][];
-      leaderLists[g] = new long[st.brokers][];
-      followerLists[g] = new long[st.brokers][];
-      cursor[g] = new int[st.brokers];
+      lists[g] = new CandidateList[st.brokers];
+      leaderLists[g] = new CandidateList[st.brokers];
+      followerLists[g] = new CandidateList[st.brokers];
       weighted[g] = new double[st.brokers];
     }
   }
@@ -77,7 +75,6 @@ final class Balancer {
         Arrays.fill(lists[g], null);
         Arrays.fill(leaderLists[g], null);
         Arrays.fill(followerLists[g], null);
-        Arrays.fill(cursor[g], 0);
       }
       long before = moves.applied();
       for (int b = 0; b < st.brokers; b++) {
@@ -152,14 +149,15 @@ final class Balancer {
   }
 
   private boolean shedLeadership(int g, int b, Reason reason) {
-    long[] list = roleList(leaderLists, g, b, true);
+    CandidateList list = roleList(leaderLists, g, b, true);
     int bestP = -1;
     int bestTo = -1;
     double bestDelta = -Objective.EPS;
     int scanned = 0;
-    for (int i = 0; i < list.length && scanned < SCAN; i++) {
-      int p = SortKeys.index(list[i]);
+    for (int i = list.live(0); i < list.size() && scanned < SCAN; i = list.live(i + 1)) {
+      int p = SortKeys.index(list.key(i));
       if (st.leader[p] != b || st.pinned[p]) {
+        list.remove(i);
         continue;
       }
       scanned++;
@@ -183,12 +181,12 @@ final class Balancer {
   }
 
   private boolean takeLeadership(int g, int b, Reason reason) {
-    long[] list = roleList(followerLists, g, b, false);
+    CandidateList list = roleList(followerLists, g, b, false);
     int bestP = -1;
     double bestDelta = -Objective.EPS;
     int scanned = 0;
-    for (int i = 0; i < list.length && scanned < SCAN; i++) {
-      int slot = slotIn(list[i], b);
+    for (int i = list.live(0); i < list.size() && scanned < SCAN; i = list.live(i + 1)) {
+      int slot = slotIn(list.key(i), b);
       int p = st.partitionOf(slot);
       // Only between receiving brokers: taking leadership off an excluded broker, or electing a
       // leader for an offline partition, would change the load the targets were set from.
@@ -196,6 +194,7 @@ final class Balancer {
           || st.leader[p] < 0
           || st.leader[p] == b
           || !st.canReceive[st.leader[p]]) {
+        list.remove(i);
         continue;
       }
       scanned++;
@@ -242,26 +241,24 @@ final class Balancer {
   }
 
   private boolean shedReplica(int g, int b, Reason reason) {
-    long[] list = replicaList(g, b);
+    CandidateList list = replicaList(g, b);
     int[] order = order(g);
     resetCandidate();
     int scanned = 0;
     int improving = 0;
-    boolean head = true;
-    for (int i = cursor[g][b]; i < list.length && scanned < SCAN && improving < WINDOW; i++) {
-      int slot = slotIn(list[i], b);
+    for (int i = list.live(0);
+        i < list.size() && scanned < SCAN && improving < WINDOW;
+        i = list.live(i + 1)) {
+      int slot = slotIn(list.key(i), b);
       int p = st.partitionOf(slot);
       int t = st.topicOf[p];
       if (st.replica[slot] != b
           || st.pinned[p]
           || (g == TOPIC && st.topicCount[t * st.brokers + b] <= obj.topicHi[t])) {
-        if (head) {
-          // Gone, pinned or no longer over: none of these comes back while b sheds in this pass.
-          cursor[g][b] = i + 1;
-        }
+        // Gone, pinned or no longer over: none of these comes back while b sheds in this pass.
+        list.remove(i);
         continue;
       }
-      head = false;
       scanned++;
       moves.prepare(slot);
       long racks = moves.allowedRacks();
@@ -292,11 +289,12 @@ final class Balancer {
     resetCandidate();
     int perSource = Math.max(4, SCAN / Math.max(1, sources.length));
     for (int src : sources) {
-      long[] list = replicaList(g, src);
+      CandidateList list = replicaList(g, src);
       int scanned = 0;
-      for (int i = 0; i < list.length && scanned < perSource; i++) {
-        int slot = slotIn(list[i], src);
+      for (int i = list.live(0); i < list.size() && scanned < perSource; i = list.live(i + 1)) {
+        int slot = slotIn(list.key(i), src);
         if (st.replica[slot] != src || st.pinned[st.partitionOf(slot)]) {
+          list.remove(i);
           continue;
         }
         scanned++;
@@ -321,23 +319,25 @@ final class Balancer {
     if (g == TOPIC) {
       return false;
     }
-    long[] mine = replicaList(g, b);
+    CandidateList mine = replicaList(g, b);
     int[] partners = destinations(g, b, SWAP_PARTNERS);
     int bestA = -1;
     int bestB = -1;
     double bestScore = 0;
     int taken = 0;
-    for (int i = 0; i < mine.length && taken < SWAP_CANDIDATES; i++) {
-      int a = slotIn(mine[i], b);
+    for (int i = mine.live(0); i < mine.size() && taken < SWAP_CANDIDATES; i = mine.live(i + 1)) {
+      int a = slotIn(mine.key(i), b);
       if (st.replica[a] != b || st.pinned[st.partitionOf(a)]) {
+        mine.remove(i);
         continue;
       }
       taken++;
       for (int other : partners) {
-        long[] theirs = replicaList(g, other);
+        CandidateList theirs = replicaList(g, other);
         int seen = 0;
-        for (int j = theirs.length - 1; j >= 0 && seen < SWAP_CANDIDATES; j--) {
-          int c = slotIn(theirs[j], other);
+        int end = Math.max(0, theirs.size() - 4 * SWAP_CANDIDATES);
+        for (int j = theirs.size() - 1; j >= end && seen < SWAP_CANDIDATES; j--) {
+          int c = slotIn(theirs.key(j), other);
           if (st.replica[c] != other) {
             continue;
           }
@@ -477,14 +477,13 @@ final class Balancer {
   }
 
   /** Returns broker b's replicas sorted by goal g's load per byte, best first (cached a pass). */
-  private long[] replicaList(int g, int b) {
-    long[] list = lists[g][b];
-    if (list != null) {
-      return list;
+  private CandidateList replicaList(int g, int b) {
+    if (lists[g][b] != null) {
+      return lists[g][b];
     }
     int[] slots = st.slotsOf(b);
     int count = st.slotCount(b);
-    list = new long[count];
+    long[] list = new long[count];
     for (int i = 0; i < count; i++) {
       int slot = slots[i];
       int p = st.partitionOf(slot);
@@ -492,22 +491,21 @@ final class Balancer {
       list[i] = SortKeys.descending(value / (st.size[p] + 1.0) * 1e12, p);
     }
     Arrays.sort(list);
-    lists[g][b] = list;
-    return list;
+    lists[g][b] = new CandidateList(list);
+    return lists[g][b];
   }
 
   /**
    * Returns the slots of broker b whose partition (RF > 1) it leads ({@code leading}) or follows,
    * largest leader-only load in g first; cached for the pass.
    */
-  private long[] roleList(long[][][] cache, int g, int b, boolean leading) {
-    long[] list = cache[g][b];
-    if (list != null) {
-      return list;
+  private CandidateList roleList(CandidateList[][] cache, int g, int b, boolean leading) {
+    if (cache[g][b] != null) {
+      return cache[g][b];
     }
     int[] slots = st.slotsOf(b);
     int count = st.slotCount(b);
-    list = new long[count];
+    long[] list = new long[count];
     int k = 0;
     for (int i = 0; i < count; i++) {
       int p = st.partitionOf(slots[i]);
@@ -517,7 +515,7 @@ final class Balancer {
     }
     list = Arrays.copyOf(list, k);
     Arrays.sort(list);
-    cache[g][b] = list;
-    return list;
+    cache[g][b] = new CandidateList(list);
+    return cache[g][b];
   }
 }
