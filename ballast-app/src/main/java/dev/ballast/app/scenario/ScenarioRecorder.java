@@ -31,10 +31,9 @@ final class ScenarioRecorder implements BalancerListener {
   private final List<Double> executionStarts = new ArrayList<>();
   private final List<Double> executionEnds = new ArrayList<>();
   private final List<String> anomalyLog = new ArrayList<>();
-  private final List<double[]> ackedAtSample = new ArrayList<>();
-  private final int windowSamples;
+  private final java.util.ArrayDeque<long[]> ackedTicks = new java.util.ArrayDeque<>();
   private java.util.function.LongSupplier acked = () -> 0;
-  private double[] ackedWindowAtEnd;
+  private double ackedRateAtEnd;
   private double produceP99AtEnd = Double.NaN;
   private volatile double produceP99Ms = Double.NaN;
   private ClusterModel latest;
@@ -45,12 +44,7 @@ final class ScenarioRecorder implements BalancerListener {
   private int failedExecutions;
 
   ScenarioRecorder(
-      String topic,
-      int windowSamples,
-      long startNanos,
-      java.util.function.LongSupplier clock,
-      Consumer<String> log) {
-    this.windowSamples = windowSamples;
+      String topic, long startNanos, java.util.function.LongSupplier clock, Consumer<String> log) {
     this.topic = topic;
     this.startNanos = startNanos;
     this.clock = clock;
@@ -62,15 +56,44 @@ final class ScenarioRecorder implements BalancerListener {
     this.acked = counter;
   }
 
-  /** Freezes the acknowledged-rate window at the current samples (the end state is judged now). */
+  /** Records the producers' acknowledged count now; called on every step of the scenario loop. */
+  synchronized void tick(long nanos) {
+    ackedTicks.addLast(new long[] {nanos, acked.getAsLong()});
+    while (ackedTicks.size() > 20_000) {
+      ackedTicks.removeFirst();
+    }
+  }
+
+  /**
+   * Freezes the end state: the produce p99 of the last period, and the messages/s the producers had
+   * acknowledged over exactly the sampler's last window (interpolated at its samples' clock times).
+   */
   synchronized void freezeWindow() {
     produceP99AtEnd = produceP99Ms;
-    int n = ackedAtSample.size();
-    if (n >= windowSamples) {
-      double[] first = ackedAtSample.get(n - windowSamples);
-      double[] last = ackedAtSample.get(n - 1);
-      ackedWindowAtEnd = new double[] {first[0], first[1], last[0], last[1]};
+    if (latestEstimate != null
+        && latestEstimate.ready()
+        && latestEstimate.endNanos() > latestEstimate.startNanos()) {
+      double from = ackedAt(latestEstimate.startNanos());
+      double to = ackedAt(latestEstimate.endNanos());
+      ackedRateAtEnd =
+          (to - from) / ((latestEstimate.endNanos() - latestEstimate.startNanos()) / 1e9);
     }
+  }
+
+  private double ackedAt(long nanos) {
+    long[] before = null;
+    for (long[] t : ackedTicks) {
+      if (t[0] <= nanos) {
+        before = t;
+      } else {
+        if (before == null) {
+          return t[1];
+        }
+        double f = (double) (nanos - before[0]) / (t[0] - before[0]);
+        return before[1] + f * (t[1] - before[1]);
+      }
+    }
+    return before == null ? 0 : before[1];
   }
 
   /** Returns the produce p99 (ms) of the last load period before the end state was frozen. */
@@ -80,11 +103,7 @@ final class ScenarioRecorder implements BalancerListener {
 
   /** Returns the messages/s the producers had acknowledged over the frozen window, or 0. */
   synchronized double ackedRateOverWindow() {
-    if (ackedWindowAtEnd == null || ackedWindowAtEnd[2] <= ackedWindowAtEnd[0]) {
-      return 0;
-    }
-    return (ackedWindowAtEnd[3] - ackedWindowAtEnd[1])
-        / (ackedWindowAtEnd[2] - ackedWindowAtEnd[0]);
+    return ackedRateAtEnd;
   }
 
   void onProduceP99(double ms) {
@@ -94,7 +113,6 @@ final class ScenarioRecorder implements BalancerListener {
   @Override
   public synchronized void onSample(
       ClusterModel model, LoadEstimate estimate, Map<Integer, Double> canaryMs) {
-    ackedAtSample.add(new double[] {seconds(), acked.getAsLong()});
     latest = model;
     latestEstimate = estimate;
     windowReady = estimate.ready();

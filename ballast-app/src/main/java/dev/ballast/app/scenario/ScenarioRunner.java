@@ -140,7 +140,7 @@ public final class ScenarioRunner {
       this.cluster = cluster;
       this.log = log;
       this.admin = Admins.create(client, Duration.ofSeconds(15));
-      this.recorder = new ScenarioRecorder(spec.topic(), 3, start, System::nanoTime, log::line);
+      this.recorder = new ScenarioRecorder(spec.topic(), start, System::nanoTime, log::line);
       recorder.ackedCounter(() -> worker.totals().acked());
       WorkloadSpec load =
           new WorkloadSpec(
@@ -272,6 +272,7 @@ public final class ScenarioRunner {
     }
 
     private void step() {
+      recorder.tick(System.nanoTime());
       int work = workload.isDone() ? 0 : workload.doWork();
       try {
         work += service.doWork(System.nanoTime());

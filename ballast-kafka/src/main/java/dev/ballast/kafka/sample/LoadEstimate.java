@@ -15,6 +15,8 @@ import org.apache.kafka.common.TopicPartition;
  * @param missing partitions left out because a sample lacked them (new, deleted or offline)
  * @param staleBrokers brokers that did not answer in the window; plans must not rely on them
  * @param warnings what a user should know (disagreeing estimates, stale data)
+ * @param startNanos the clock time of the window's first sample (0 when not ready)
+ * @param endNanos the clock time of its last sample (0 when not ready)
  */
 public record LoadEstimate(
     Map<TopicPartition, PartitionLoad> loads,
@@ -22,7 +24,9 @@ public record LoadEstimate(
     int samples,
     Set<TopicPartition> missing,
     Set<Integer> staleBrokers,
-    List<String> warnings) {
+    List<String> warnings,
+    long startNanos,
+    long endNanos) {
 
   /** Copies the collections. */
   public LoadEstimate {
@@ -30,6 +34,17 @@ public record LoadEstimate(
     missing = Set.copyOf(missing);
     staleBrokers = Set.copyOf(staleBrokers);
     warnings = List.copyOf(warnings);
+  }
+
+  /** Creates an estimate without the window's clock times. */
+  public LoadEstimate(
+      Map<TopicPartition, PartitionLoad> loads,
+      double windowSeconds,
+      int samples,
+      Set<TopicPartition> missing,
+      Set<Integer> staleBrokers,
+      List<String> warnings) {
+    this(loads, windowSeconds, samples, missing, staleBrokers, warnings, 0, 0);
   }
 
   /** Returns whether the window held enough samples to compute rates. */

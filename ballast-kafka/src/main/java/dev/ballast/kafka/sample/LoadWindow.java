@@ -95,7 +95,8 @@ public final class LoadWindow {
               + stale
               + " did not answer describeLogDirs in the window; their sizes are stale");
     }
-    return new LoadEstimate(loads, seconds, samples.size(), missing, stale, warnings);
+    return new LoadEstimate(
+        loads, seconds, samples.size(), missing, stale, warnings, first.nanos(), last.nanos());
   }
 
   /** Returns bytes per record on disk: the largest replica's size over its offset span. */
