@@ -266,8 +266,13 @@ public final class SnapshotCodec {
       o.put("state", b.state().label());
       if (b.capacity() != null) {
         ObjectNode c = o.putObject("capacity");
-        c.put("bytesInPerSec", b.capacity().bytesInPerSec());
-        c.put("bytesOutPerSec", b.capacity().bytesOutPerSec());
+        // An infinite limit is written as no limit (JSON has no infinity).
+        if (Double.isFinite(b.capacity().bytesInPerSec())) {
+          c.put("bytesInPerSec", b.capacity().bytesInPerSec());
+        }
+        if (Double.isFinite(b.capacity().bytesOutPerSec())) {
+          c.put("bytesOutPerSec", b.capacity().bytesOutPerSec());
+        }
       }
     }
     ArrayNode ps = root.putArray("partitions");
