@@ -21,7 +21,7 @@ public record ScenarioOptions(
 
   /** Returns how long the end state is observed after convergence, so the window covers it. */
   public Duration settle() {
-    return sampleInterval().multipliedBy(6);
+    return sampleInterval().multipliedBy(5);
   }
 
   /** Returns how long after the load starts it is steady enough to sample. */

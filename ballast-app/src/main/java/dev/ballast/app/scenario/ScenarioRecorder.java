@@ -40,6 +40,7 @@ final class ScenarioRecorder implements BalancerListener {
   private ClusterModel before;
   private LoadEstimate latestEstimate;
   private boolean windowReady;
+  private int samples;
   private String lastAnomalies = "";
   private int failedExecutions;
 
@@ -113,6 +114,7 @@ final class ScenarioRecorder implements BalancerListener {
   @Override
   public synchronized void onSample(
       ClusterModel model, LoadEstimate estimate, Map<Integer, Double> canaryMs) {
+    samples++;
     latest = model;
     latestEstimate = estimate;
     windowReady = estimate.ready();
@@ -214,6 +216,11 @@ final class ScenarioRecorder implements BalancerListener {
 
   synchronized LoadEstimate latestEstimate() {
     return latestEstimate;
+  }
+
+  /** Returns how many samples were taken so far. */
+  synchronized int samples() {
+    return samples;
   }
 
   synchronized boolean windowReady() {

@@ -42,6 +42,9 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class ScenarioRunner {
 
+  /** Samples after convergence before the end is judged: a full window of 3, plus a margin. */
+  private static final int SETTLE_SAMPLES = 5;
+
   private final ScenarioOptions options;
   private final PrintWriter console;
   private volatile boolean stopRequested;
@@ -219,6 +222,7 @@ public final class ScenarioRunner {
       }
       Duration limit = options.convergenceTimeout().plus(spec.triggerAfter());
       long settleFrom = -1;
+      int samplesAtConvergence = 0;
       while (!stopRequested) {
         step();
         if (triggerError.get() != null) {
@@ -244,12 +248,16 @@ public final class ScenarioRunner {
                   "converged %.1f s after the trigger; observing the end state",
                   convergenceSeconds));
           settleFrom = System.nanoTime();
+          samplesAtConvergence = recorder.samples();
         }
         if (!atEnd && convergenceSeconds != null && !service.isExecuting()) {
           convergenceSeconds = null; // the end state did not hold
           settleFrom = -1;
         }
-        if (settleFrom > 0 && System.nanoTime() - settleFrom >= options.settle().toNanos()) {
+        // The end is judged on a window taken wholly after convergence (sampling slows under load).
+        if (settleFrom > 0
+            && System.nanoTime() - settleFrom >= options.settle().toNanos()
+            && recorder.samples() - samplesAtConvergence >= SETTLE_SAMPLES) {
           break;
         }
         if (System.nanoTime() - work > limit.toNanos()) {

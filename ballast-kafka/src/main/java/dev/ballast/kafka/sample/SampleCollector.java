@@ -86,9 +86,10 @@ public final class SampleCollector {
             }
           }
         });
-    // Offsets first and stamped right after: rates come from their deltas.
+    // The offsets are as of some instant during the call: stamp its midpoint.
+    long sent = nanoClock.getAsLong();
     Map<TopicPartition, Long> ends = offsets(latest);
-    long nanos = nanoClock.getAsLong();
+    long nanos = sent + (nanoClock.getAsLong() - sent) / 2;
     Map<TopicPartition, Long> starts = offsets(earliest);
     Set<Integer> silent = new HashSet<>();
     Map<TopicPartition, Map<Integer, Long>> sizes = replicaSizes(topics, silent);
