@@ -46,6 +46,10 @@ import org.apache.kafka.clients.admin.Admin;
 public final class BalancerService implements AutoCloseable {
 
   private final Admin admin;
+
+  /** How long a proposal waiting for approval is kept before a fresh plan replaces it. */
+  static final Duration PROPOSAL_TTL = Duration.ofMinutes(5);
+
   private final BalancerSettings settings;
   private final BalancerListener listener;
   private final List<BalancerListener> extraListeners = new CopyOnWriteArrayList<>();
@@ -61,6 +65,8 @@ public final class BalancerService implements AutoCloseable {
   private Proposal proposal;
   private Proposal approved;
   private long proposals;
+  private long proposedAt;
+  private String proposedFor = "";
   private long cooldownUntil = Long.MIN_VALUE;
   private int imbalanceStreak;
   private boolean cooling;
@@ -326,8 +332,8 @@ public final class BalancerService implements AutoCloseable {
       return;
     }
     if (settings.dryRun()) {
-      propose(plan);
-      listener.onPlan(plan, false, "dry run: proposed, not executed");
+      Plan shown = propose(plan, model, anomalies, nowNanos);
+      listener.onPlan(shown, false, "dry run: proposed, not executed");
       return;
     }
     startExecution(plan, "executing");
@@ -340,18 +346,43 @@ public final class BalancerService implements AutoCloseable {
     listener.onPlan(plan, true, note);
   }
 
-  /** Keeps the proposal's number while the same moves are proposed, so approval does not race. */
-  private void propose(Plan plan) {
+  /**
+   * Returns the plan to propose: the one proposed already while it still applies to the cluster,
+   * answers the same anomalies and is younger than {@link #PROPOSAL_TTL} (so what a user reviews
+   * does not change under the approve button), else {@code plan} under a new number.
+   */
+  private Plan propose(Plan plan, ClusterModel model, List<Anomaly> anomalies, long nowNanos) {
+    String answers =
+        anomalies.stream()
+            .filter(Anomaly::actionable)
+            .map(a -> a.kind().label() + a.brokers())
+            .sorted()
+            .toList()
+            .toString();
     synchronized (approvals) {
       if (approved != null) {
-        return;
+        return approved.plan();
       }
-      if (proposal == null || !toReassignments(proposal.plan()).equals(toReassignments(plan))) {
-        proposal = new Proposal(++proposals, plan);
-      } else {
-        proposal = new Proposal(proposal.id(), plan);
+      boolean keep =
+          proposal != null
+              && nowNanos - proposedAt < PROPOSAL_TTL.toNanos()
+              && answers.equals(proposedFor)
+              && appliesTo(proposal.plan(), model);
+      if (!keep) {
+        boolean same = proposal != null && targets(proposal.plan()).equals(targets(plan));
+        proposal = new Proposal(same ? proposal.id() : ++proposals, plan);
+        proposedAt = nowNanos;
+        proposedFor = answers;
       }
+      return proposal.plan();
     }
+  }
+
+  /** Returns whether every action of {@code plan} starts from the replicas the cluster has now. */
+  private static boolean appliesTo(Plan plan, ClusterModel model) {
+    Map<String, List<Integer>> replicas = new HashMap<>();
+    model.partitions().forEach(p -> replicas.put(p.name(), p.replicas()));
+    return plan.actions().stream().allMatch(a -> a.oldReplicas().equals(replicas.get(a.name())));
   }
 
   private String trivialReason(Plan plan) {
@@ -365,6 +396,10 @@ public final class BalancerService implements AutoCloseable {
         ? String.format(
             java.util.Locale.ROOT, "skipped: the plan improves balance by only %.1f%%", gain * 100)
         : null;
+  }
+
+  private static List<String> targets(Plan plan) {
+    return plan.actions().stream().map(a -> a.name() + a.newReplicas()).toList();
   }
 
   /** Returns the plan's actions as reassignments, in plan order. */
