@@ -198,6 +198,23 @@ final class Balancer {
         }
       }
     }
+    // The lightest partitions too: a broker just under its band needs a little, not the most.
+    int end = Math.max(0, list.size() - 2 * SCAN);
+    for (int i = list.size() - 1; i >= end; i--) {
+      int slot = candidates.slotIn(list.key(i), b);
+      int p = st.partitionOf(slot);
+      if (st.replica[slot] == b
+          && st.leader[p] >= 0
+          && st.leader[p] != b
+          && st.canReceive[st.leader[p]]
+          && moves.canLead(p, slot, b)) {
+        double d = obj.deltaLeader(p, b);
+        if (d < bestDelta) {
+          bestDelta = d;
+          bestP = p;
+        }
+      }
+    }
     if (bestP < 0) {
       return false;
     }

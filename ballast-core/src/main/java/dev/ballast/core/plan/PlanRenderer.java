@@ -168,7 +168,10 @@ public final class PlanRenderer {
                   + " ("
                   + Units.of(g.goal(), g.mean())
                   + ")";
-      String met = g.idle() ? "idle" : g.met() ? "yes" : "NO: " + g.explanation();
+      String met =
+          g.weight() == 0
+              ? "off (weight 0)"
+              : g.idle() ? "idle" : g.met() ? "yes" : "NO: " + g.explanation();
       sb.append(
           String.format(
               Locale.ROOT,
