@@ -45,6 +45,7 @@ final class DashboardState implements BalancerListener {
   private Map<Integer, Double> canaryP99Ms = Map.of();
   private String lastAnomalies = "";
   private long lastSampleMillis = -1;
+  private long lastEvaluationMillis = -1;
 
   DashboardState(LongSupplier wallMillis, PlannerOptions planner, int historySize) {
     this.wallMillis = requireNonNull(wallMillis, "wallMillis");
@@ -79,6 +80,7 @@ final class DashboardState implements BalancerListener {
   @Override
   public synchronized void onAnomalies(List<Anomaly> anomalies) {
     plan = null; // a new evaluation: the plan shown is the one it makes, if any
+    lastEvaluationMillis = wallMillis.getAsLong();
     String text = anomalies.toString();
     if (!text.equals(lastAnomalies)) {
       lastAnomalies = text;
@@ -162,6 +164,10 @@ final class DashboardState implements BalancerListener {
 
   synchronized long lastSampleMillis() {
     return lastSampleMillis;
+  }
+
+  synchronized long lastEvaluationMillis() {
+    return lastEvaluationMillis;
   }
 
   private void event(String kind, String text) {

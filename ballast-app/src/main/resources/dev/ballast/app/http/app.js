@@ -176,8 +176,10 @@
   function renderAnomalies(s) {
     var ul = document.getElementById("anomalies");
     clear(ul);
+    document.getElementById("evaluated").textContent = s.lastEvaluationTime > 0
+      ? "(as of the last evaluation, " + new Date(s.lastEvaluationTime).toLocaleTimeString() + ")" : "";
     if (!s.anomalies.length) {
-      ul.appendChild(el("li", { cls: "muted", text: s.lastSampleTime > 0 ? "none: the cluster is within the band" : "none yet" }));
+      ul.appendChild(el("li", { cls: "muted", text: s.lastEvaluationTime > 0 ? "none: the cluster is within the band" : "none yet: waiting for the load window to fill" }));
     }
     s.anomalies.forEach(function (a) {
       ul.appendChild(el("li", { cls: a.actionable ? "actionable" : "waiting", text: a.kind + (a.brokers.length ? " " + JSON.stringify(a.brokers) : "") + ": " + a.evidence }));

@@ -101,6 +101,13 @@ class DashboardBrowserIT {
           .anyMatch(t -> t.contains("approved through the API"));
       browser.screenshot(SCREENSHOTS.resolve("dashboard-approved.png"));
       assertThat(Files.size(SCREENSHOTS.resolve("dashboard-approved.png"))).isGreaterThan(10_000);
+
+      // what bin/ballast demo uses for its results folder: chromium --headless --screenshot
+      Path png = SCREENSHOTS.resolve("dashboard-cli.png");
+      DashboardScreenshot.capture(live.server().url(), png, Duration.ofSeconds(5));
+      byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 8);
+      assertThat(head).startsWith(0x89, 'P', 'N', 'G');
+      assertThat(Files.size(png)).isGreaterThan(10_000);
     }
   }
 
