@@ -2,11 +2,12 @@ package dev.ballast.workload.continuity;
 
 /** What the checker made of one consumed message. */
 public enum Observation {
-  /** The next message of its stream, or a later one (a gap opens). */
+  /**
+   * A message in order with its stream's messages stored around it in the log (it may arrive late,
+   * after a rebalance, and fill a gap).
+   */
   IN_ORDER,
-  /** A message that fills an earlier gap and sits in the log before its stream's highest one. */
-  GAP_FILLED,
-  /** A message stored in the log after a message of its stream with a higher sequence number. */
+  /** A message whose sequence number is out of line with its neighbours in the log. */
   REORDERED,
   /** A second copy, at another offset, of a message already consumed. */
   DUPLICATED,

@@ -42,25 +42,11 @@ public final class PartitionChecker {
       duplicated++;
       return Observation.DUPLICATED;
     }
-    if (stream.sequences.cardinality() == 1) {
-      stream.maxSequence = sequence;
-      stream.maxSequenceOffset = offset;
-      return Observation.IN_ORDER;
-    }
-    // Order in the log is what counts, not the order of arrival: after a rebalance a consumer may
-    // deliver an earlier part of the log after a later one. A reorder is a higher sequence stored
-    // at a lower offset, compared with the stream's highest sequence seen so far.
-    boolean higher = sequence > stream.maxSequence;
-    boolean later = offset > stream.maxSequenceOffset;
-    if (higher) {
-      stream.maxSequence = sequence;
-      stream.maxSequenceOffset = offset;
-    }
-    if (higher != later) {
+    if (!stream.order.accept(offset, sequence)) {
       reordered++;
       return Observation.REORDERED;
     }
-    return higher ? Observation.IN_ORDER : Observation.GAP_FILLED;
+    return Observation.IN_ORDER;
   }
 
   /** Returns the topic. */
@@ -98,7 +84,6 @@ public final class PartitionChecker {
 
   private static final class StreamState {
     final IntervalSet sequences = new IntervalSet();
-    long maxSequence;
-    long maxSequenceOffset;
+    final LogOrder order = new LogOrder();
   }
 }
