@@ -122,7 +122,7 @@ final class Balancer {
     boolean over = g == TOPIC ? obj.topicOver[b] > 0 : st.load[g][b] > obj.hi[g] + Objective.EPS;
     Reason reason = Reason.of(g == TOPIC ? Goal.TOPIC_SPREAD : Goal.RESOURCES[g]);
     if (over) {
-      if (leaderGoal(g) && shedLeadership(g, b, reason)) {
+      if (leaderGoal(g) && (shedLeadership(g, b, reason) || swapLeadership(g, b, reason))) {
         return true;
       }
       return shedReplica(g, b, reason) || swap(g, b, reason);
@@ -169,6 +169,61 @@ final class Balancer {
       return false;
     }
     moves.lead(bestP, bestTo, reason);
+    return true;
+  }
+
+  /**
+   * Exchanges leaderships between b and another broker: b hands a heavy partition to a follower d
+   * and takes a light one d leads. Free, and it fixes what single transfers cannot when leader
+   * counts must stay even (two brokers sharing RF=2 partitions).
+   */
+  private boolean swapLeadership(int g, int b, Reason reason) {
+    CandidateList heavy = candidates.leading(g, b);
+    int bestP = -1;
+    int bestQ = -1;
+    int bestD = -1;
+    double bestDelta = -Objective.EPS;
+    int taken = 0;
+    for (int i = heavy.live(0);
+        i < heavy.size() && taken < SWAP_CANDIDATES;
+        i = heavy.live(i + 1)) {
+      int p = SortKeys.index(heavy.key(i));
+      if (st.leader[p] != b || st.pinned[p]) {
+        heavy.remove(i);
+        continue;
+      }
+      taken++;
+      for (int s = st.off[p]; s < st.off[p + 1]; s++) {
+        int d = st.replica[s];
+        if (!moves.canLead(p, s, d)) {
+          continue;
+        }
+        CandidateList light = candidates.leading(g, d);
+        double first = obj.deltaLeader(p, d);
+        st.moveLeader(p, d);
+        int end = Math.max(0, light.size() - 4 * SWAP_CANDIDATES);
+        for (int j = light.size() - 1; j >= end; j--) {
+          int q = SortKeys.index(light.key(j));
+          int slot = candidates.slotIn(light.key(j), b);
+          if (q == p || st.leader[q] != d || st.replica[slot] != b || !moves.canLead(q, slot, b)) {
+            continue;
+          }
+          double total = first + obj.deltaLeader(q, b);
+          if (total < bestDelta) {
+            bestDelta = total;
+            bestP = p;
+            bestQ = q;
+            bestD = d;
+          }
+        }
+        st.moveLeader(p, b);
+      }
+    }
+    if (bestP < 0) {
+      return false;
+    }
+    moves.lead(bestP, bestD, reason);
+    moves.lead(bestQ, b, reason);
     return true;
   }
 

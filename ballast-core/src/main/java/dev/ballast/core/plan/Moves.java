@@ -246,10 +246,14 @@ final class Moves {
   }
 
   private void touch(int p, Reason reason, ActionKind kind) {
-    if (firstTouch[p] < 0) {
+    boolean first = firstTouch[p] < 0;
+    if (first) {
       firstTouch[p] = sequence++;
     }
-    lastReason[p] = (byte) reason.ordinal();
+    // A partition a hard goal moved keeps that reason: balancing only re-targeted it.
+    if (first || !Reason.values()[lastReason[p]].hard()) {
+      lastReason[p] = (byte) reason.ordinal();
+    }
     lastKind[p] = (byte) kind.ordinal();
     applied++;
   }

@@ -145,6 +145,33 @@ class PlannerScenariosTest {
   }
 
   @Test
+  void leadershipSwapBalancesMessagesWhenLeaderCountsMustStayEven() {
+    // Two brokers share four RF=2 partitions; broker 0 leads the two busy ones.
+    PartitionLoad busy = new PartitionLoad(MIB, MIB, 3000, GIB);
+    PartitionLoad quiet = new PartitionLoad(MIB, MIB, 1000, GIB);
+    List<Partition> partitions =
+        List.of(
+            Partition.of("busy", 0, List.of(0, 1), busy),
+            Partition.of("busy", 1, List.of(0, 1), busy),
+            Partition.of("quiet", 0, List.of(1, 0), quiet),
+            Partition.of("quiet", 1, List.of(1, 0), quiet));
+    ClusterModel model = ClusterModel.of(brokers(2), partitions);
+
+    Plan plan = plan(model);
+
+    assertThat(plan.summary().bytesToMove()).isZero();
+    assertThat(plan.actions())
+        .hasSize(2)
+        .allSatisfy(a -> assertThat(a.kind()).isEqualTo(ActionKind.LEADERSHIP));
+    assertThat(plan.summary().brokers())
+        .allSatisfy(
+            b -> {
+              assertThat(b.after().messages()).isEqualTo(4000);
+              assertThat(b.after().leaders()).isEqualTo(2);
+            });
+  }
+
+  @Test
   void rf3OverThreeRacksKeepsThreeRacks() {
     // 6 brokers on racks a,b,c (two each); 12 RF=3 partitions crowded onto brokers 0,1,2.
     List<Broker> brokers = new ArrayList<>();
