@@ -169,8 +169,8 @@ final class ScenarioChecks {
     }
     GroupResult g = workload.groups().get(0);
     var v = g.verdict();
-    boolean ok =
-        v.lost() == 0 && v.duplicated() == 0 && workload.failed() == 0 && workload.drained();
+    // A failed send (the cluster never acknowledged it) is not a loss; it is reported.
+    boolean ok = v.lost() == 0 && v.duplicated() == 0 && workload.drained();
     return new Check(
         "no message lost or duplicated",
         ok,

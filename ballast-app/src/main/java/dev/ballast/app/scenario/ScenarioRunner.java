@@ -42,8 +42,11 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class ScenarioRunner {
 
-  /** Samples after convergence before the end is judged: a full window of 3, plus a margin. */
-  private static final int SETTLE_SAMPLES = 5;
+  /** Samples in the balancer's load window during scenarios. */
+  private static final int WINDOW = 4;
+
+  /** Samples after convergence before the end is judged: a full window, plus a margin. */
+  private static final int SETTLE_SAMPLES = WINDOW + 2;
 
   private final ScenarioOptions options;
   private final PrintWriter console;
@@ -179,7 +182,7 @@ public final class ScenarioRunner {
               options.sampleInterval().multipliedBy(2));
       BalancerSettings settings =
           BalancerSettings.defaults()
-              .withSampling(options.sampleInterval(), 3)
+              .withSampling(options.sampleInterval(), WINDOW)
               .withCanary(true, Duration.ofSeconds(1))
               .withTimings(
                   Duration.ofSeconds(options.quick() ? 3 : 5),
