@@ -66,6 +66,11 @@ public final class AgentRunner implements AutoCloseable {
     return agent;
   }
 
+  /** Asks the loop to stop after the current step, without waiting. */
+  public void requestStop() {
+    running = false;
+  }
+
   /** Stops the loop and waits up to {@code timeout} for the agent to close. */
   public boolean stop(Duration timeout) {
     running = false;

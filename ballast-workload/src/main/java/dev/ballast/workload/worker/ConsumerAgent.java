@@ -79,11 +79,11 @@ public final class ConsumerAgent implements Agent {
   @Override
   public void onClose() {
     try {
-      consumer.commitSync(Duration.ofSeconds(5));
+      consumer.commitSync(Duration.ofSeconds(2));
     } catch (RuntimeException e) {
       // The group may already be gone (cluster down); offsets only save re-reads.
     }
-    consumer.close(Duration.ofSeconds(10));
+    consumer.close(Duration.ofSeconds(5));
   }
 
   @Override

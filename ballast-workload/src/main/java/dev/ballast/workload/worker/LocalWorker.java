@@ -171,10 +171,16 @@ public final class LocalWorker implements Worker {
 
   @Override
   public synchronized void stopProducers() {
-    for (AgentRunner runner : producers) {
+    stopAll(producers);
+    collectErrors();
+  }
+
+  /** Stops every runner: all are asked first, so their clients close in parallel. */
+  private static void stopAll(List<AgentRunner> runners) {
+    runners.forEach(AgentRunner::requestStop);
+    for (AgentRunner runner : runners) {
       runner.stop(Duration.ofSeconds(60));
     }
-    collectErrors();
   }
 
   @Override
@@ -195,10 +201,10 @@ public final class LocalWorker implements Worker {
   public synchronized WorkerResult finish() {
     stopProducers();
     List<GroupResult> results = new ArrayList<>();
+    List<AgentRunner> consumers = new ArrayList<>();
+    groups.forEach(g -> consumers.addAll(g.runners()));
+    stopAll(consumers);
     for (Group g : groups) {
-      for (AgentRunner runner : g.runners()) {
-        runner.stop(Duration.ofSeconds(30));
-      }
       List<AckLedger> topicLedgers = ledgersOn(g.topic());
       long drain = g.progress().drainNanos();
       results.add(

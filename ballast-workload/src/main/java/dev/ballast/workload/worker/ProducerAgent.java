@@ -30,6 +30,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 public final class ProducerAgent implements Agent {
 
   private static final int MAX_PER_STEP = 1_000;
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final ProducerAssignment assignment;
   private final Producer<byte[], byte[]> producer;
@@ -43,7 +44,6 @@ public final class ProducerAgent implements Agent {
   private final LoadMetrics metrics;
   private final AckLedger ledger;
   private final NanoClock clock;
-  private volatile boolean closeProducer = true;
   private long limit = Long.MAX_VALUE;
   private long sentCount;
 
@@ -158,17 +158,13 @@ public final class ProducerAgent implements Agent {
     return sentCount;
   }
 
-  /** Makes {@link #onClose()} leave the client open (its owner closes it). */
-  void keepProducerOpen() {
-    closeProducer = false;
-  }
-
+  /**
+   * Closes the client, which first waits (up to 10 s) for every message sent to be acknowledged;
+   * what is still pending then fails and is counted as failed, never as acknowledged.
+   */
   @Override
   public void onClose() {
-    producer.flush();
-    if (closeProducer) {
-      producer.close(Duration.ofSeconds(30));
-    }
+    producer.close(CLOSE_TIMEOUT);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.ballast.workload.rate.RateShape;
 import dev.ballast.workload.rate.RateUnit;
 import dev.ballast.workload.spec.MessageSizeSpec;
 import dev.ballast.workload.spec.ProducerSpec;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ public record ProducerAssignment(
    */
   public static ProducerAssignment of(
       ProducerSpec spec, int index, long producerId, Map<String, Object> baseConfig) {
-    Map<String, Object> config = new java.util.HashMap<>(baseConfig);
+    Map<String, Object> config = new HashMap<>(baseConfig);
     config.putAll(spec.config());
     return new ProducerAssignment(
         producerId,
