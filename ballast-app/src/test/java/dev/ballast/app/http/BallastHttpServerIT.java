@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ballast.kafka.exec.ExecutorSettings;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -82,6 +83,52 @@ class BallastHttpServerIT {
               "ballast_broker_canary_latency_seconds\\{broker=\"2\",quantile=\"0.99\"");
       assertThat(api.get("api/state").path("events").findValuesAsText("text"))
           .anyMatch(t -> t.contains("approved through the API"));
+    }
+  }
+
+  @Test
+  void cancellingAnExecutionRevertsItsMoves() throws Exception {
+    // a 20 kB/s throttle against 100 kB/s produced per partition: the moves cannot finish
+    try (LiveBalancer live =
+        LiveBalancer.start(s -> s.withExecutor(ExecutorSettings.defaults().withThrottle(20_000)))) {
+      LiveApi api = new LiveApi(live.server().url(), live.server().token());
+      JsonNode plan =
+          await("a plan waiting for approval (balancer errors: " + live.errors() + ")")
+              .atMost(Duration.ofSeconds(90))
+              .pollInterval(Duration.ofMillis(500))
+              .until(
+                  () -> api.get("api/plan"),
+                  p -> p.path("status").asText().equals("awaiting-approval"));
+      HttpResponse<String> approved =
+          api.post("api/approve", "{\"plan\":" + plan.path("proposalId").asLong() + "}");
+      assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
+      await("moves in flight")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> api.get("api/execution").path("inFlight").asInt() > 0);
+
+      HttpResponse<String> busy = api.post("api/approve", "{\"plan\":1}");
+      assertThat(busy.statusCode()).as(busy.body()).isEqualTo(409);
+      HttpResponse<String> cancel = api.post("api/cancel", "");
+      assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+
+      JsonNode execution =
+          await("the execution cancelled (balancer errors: " + live.errors() + ")")
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(250))
+              .until(
+                  () -> api.get("api/execution"),
+                  e -> e.path("phase").asText().equals("cancelled"));
+      assertThat(execution.path("running").asBoolean()).isFalse();
+      await("the moves reverted")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> placement(live).get(0) == 4);
+      assertThat(api.text("metrics"))
+          .contains("ballast_executions_total{outcome=\"cancelled\"} 1.0")
+          .contains("ballast_executor_state{state=\"cancelled\"} 1.0");
+      assertThat(api.get("api/state").path("events").findValuesAsText("text"))
+          .anyMatch(t -> t.contains("execution cancelled through the API"));
     }
   }
 

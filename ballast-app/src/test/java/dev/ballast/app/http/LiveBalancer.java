@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,9 +45,14 @@ public final class LiveBalancer implements AutoCloseable {
 
   /** Starts the cluster, the load, the balancer and its HTTP server. */
   public static LiveBalancer start() throws Exception {
+    return start(UnaryOperator.identity());
+  }
+
+  /** Starts everything, with the balancer's settings changed by {@code tweak}. */
+  public static LiveBalancer start(UnaryOperator<BalancerSettings> tweak) throws Exception {
     LiveBalancer live = new LiveBalancer();
     try {
-      live.startAll();
+      live.startAll(tweak);
       return live;
     } catch (Exception | Error e) {
       live.close();
@@ -54,7 +60,7 @@ public final class LiveBalancer implements AutoCloseable {
     }
   }
 
-  private void startAll() throws Exception {
+  private void startAll(UnaryOperator<BalancerSettings> tweak) throws Exception {
     cluster = EmbeddedKafkaCluster.start(ClusterSpec.ofBrokers(3));
     started.add(cluster);
     String bootstrap = cluster.bootstrapServers();
@@ -79,10 +85,11 @@ public final class LiveBalancer implements AutoCloseable {
     admin.createTopics(List.of(new NewTopic(TOPIC, placement))).all().get(30, TimeUnit.SECONDS);
     startLoad(bootstrap);
     BalancerSettings settings =
-        BalancerSettings.defaults()
-            .withSampling(Duration.ofSeconds(1), 2)
-            .withCanary(true, Duration.ofSeconds(1))
-            .withDryRun(true);
+        tweak.apply(
+            BalancerSettings.defaults()
+                .withSampling(Duration.ofSeconds(1), 2)
+                .withCanary(true, Duration.ofSeconds(1))
+                .withDryRun(true));
     service =
         new BalancerService(
             admin,
