@@ -1,0 +1,93 @@
+package dev.ballast.app.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ballast.app.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/**
+ * Every scenario, quick, from the command line as a user runs it: on a real embedded cluster, the
+ * balancer must reach the expected end with every check passing, and write every report file.
+ */
+class DemoIT {
+
+  @TempDir Path results;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "traffic-based",
+        "qps-based",
+        "scale-up",
+        "scale-down",
+        "slow-node",
+        "scale-down-kill"
+      })
+  void scenarioPassesEveryCheckAndWritesItsReport(String scenario) throws IOException {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.newCommandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
+
+    int exit = cli.execute("demo", scenario, "--quick", "--results", results.toString());
+
+    Path dir = onlyRunDir(scenario);
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    assertThat(summary.path("verdict").asText())
+        .as(failures(summary) + "\n" + tail(out.toString()))
+        .isEqualTo("PASS");
+    assertThat(exit).isZero();
+    for (String f : ReportWriter.FILES) {
+      assertThat(dir.resolve(f)).isNotEmptyFile();
+    }
+    for (ChartRenderer.Spec chart : ChartRenderer.CHARTS) {
+      assertThat(ReportWriter.isPng(dir.resolve("charts").resolve(chart.file() + ".png"))).isTrue();
+    }
+    assertThat(summary.path("continuity").path("lost").asLong()).isZero();
+    assertThat(summary.path("continuity").path("duplicated").asLong()).isZero();
+    assertThat(summary.path("continuity").path("consumed").asLong()).isPositive();
+    assertThat(results.resolve("latest/README.md")).content().contains(scenario).contains("PASS");
+  }
+
+  private Path onlyRunDir(String scenario) throws IOException {
+    try (Stream<Path> dirs = Files.list(results)) {
+      List<Path> runs =
+          dirs.filter(d -> d.getFileName().toString().startsWith(scenario + "-2")).toList();
+      assertThat(runs).hasSize(1);
+      return runs.get(0);
+    }
+  }
+
+  private static String failures(JsonNode summary) {
+    StringBuilder sb = new StringBuilder();
+    summary
+        .path("checks")
+        .forEach(
+            c -> {
+              if (!c.path("verdict").asText().equals("PASS")) {
+                sb.append(c.path("name").asText())
+                    .append(": ")
+                    .append(c.path("evidence").asText())
+                    .append('\n');
+              }
+            });
+    return sb.toString() + summary.path("error").asText("");
+  }
+
+  private static String tail(String s) {
+    List<String> lines = s.lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+}
