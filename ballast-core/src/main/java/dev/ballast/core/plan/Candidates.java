@@ -1,5 +1,6 @@
 package dev.ballast.core.plan;
 
+import static dev.ballast.core.plan.PlacementState.DISK;
 import static dev.ballast.core.plan.PlacementState.REPLICAS;
 import static dev.ballast.core.plan.PlacementState.RESOURCES;
 
@@ -178,7 +179,10 @@ final class Candidates {
       int slot = slots[i];
       int p = st.partitionOf(slot);
       double value = g == TOPIC ? 1 : st.value(g, p, st.leader[p] == b);
-      list[i] = SortKeys.descending(value / (st.size[p] + 1.0) * 1e12, p);
+      // Load per byte; for disk that is 1 for everyone, so the largest replicas come first
+      // (what a swap needs at the top, and the smallest, for the partner, at the bottom).
+      double key = g == DISK ? st.size[p] : value / (st.size[p] + 1.0) * 1e12;
+      list[i] = SortKeys.descending(key, p);
     }
     Arrays.sort(list);
     lists[g][b] = new CandidateList(list);
