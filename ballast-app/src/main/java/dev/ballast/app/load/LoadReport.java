@@ -46,6 +46,17 @@ record LoadReport(boolean clean, String cluster, WorkloadResult result) {
   /** Prints the human summary. */
   void print(PrintWriter out) {
     WorkloadResult r = result;
+    if (r.sent() == 0 && !r.groups().isEmpty()) {
+      out.printf(
+          "%d records consumed in %.1f s: %.1f records/sec%n",
+          r.consumed(), r.measuredSeconds(), r.consumed() / Math.max(1e-9, r.measuredSeconds()));
+    } else {
+      printProduced(out, r);
+    }
+    printRest(out, r);
+  }
+
+  private static void printProduced(PrintWriter out, WorkloadResult r) {
     out.printf(
         "%d records sent, %d acked, %d failed in %.1f s measured: %.1f records/sec%s (%.2f MB/sec)%n",
         r.sent(),
@@ -60,6 +71,9 @@ record LoadReport(boolean clean, String cluster, WorkloadResult result) {
                 r.targetMessagesPerSecond(),
                 100 * (r.achievedMessagesPerSecond() / r.targetMessagesPerSecond() - 1)),
         r.achievedMibPerSecond());
+  }
+
+  private void printRest(PrintWriter out, WorkloadResult r) {
     latency(out, "latency from intended send", r.latencyFromIntended());
     latency(out, "latency from send call", r.latencyFromSend());
     latency(out, "schedule delay", r.scheduleDelay());

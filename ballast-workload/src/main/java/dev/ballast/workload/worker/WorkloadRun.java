@@ -248,12 +248,14 @@ public final class WorkloadRun implements Agent {
     pendingGroups.clear();
     phase = Phase.DRAINING;
     nextDrainCheckNanos = clock.nanoTime();
+    String what =
+        spec.producers().isEmpty()
+            ? "consumers stopping"
+            : "producers stopped after " + sentAtStop + " messages";
     listener.onEvent(
         (stopRequested ? "stop requested; " : "")
-            + "producers stopped after "
-            + sentAtStop
-            + " messages"
-            + (spec.consumers().isEmpty()
+            + what
+            + (spec.consumers().isEmpty() || spec.producers().isEmpty()
                 ? ""
                 : "; waiting up to "
                     + Durations.format(spec.drainTimeout())
