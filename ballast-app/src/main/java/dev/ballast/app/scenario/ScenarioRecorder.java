@@ -203,6 +203,7 @@ final class ScenarioRecorder implements BalancerListener {
             + " moved, "
             + progress.failed()
             + " failed");
+    progress.notes().forEach(n -> log.accept("  " + n));
   }
 
   @Override

@@ -310,7 +310,9 @@ final class PlacementState {
     int n = rf(p);
     int[] ids = new int[n];
     int lead = leader[p];
-    boolean reorder = !originalPlacement && lead >= 0 && lead != originalLeader[p];
+    // The intended leader goes first whenever it is not already: the preferred leader election
+    // after the moves elects the first replica (a failed-over leader is often not first).
+    boolean reorder = !originalPlacement && lead >= 0 && src[off[p]] != lead;
     int k = 0;
     if (reorder) {
       ids[k++] = brokerId[lead];
