@@ -230,7 +230,16 @@ final class Explanations {
     if (state == BrokerState.DEAD && st.rf(p) == 1) {
       return "RF=1 and its only copy is on the dead broker";
     }
-    return "no receiving broker can take it without breaking racks, duplicates or capacity";
+    int free = 0;
+    for (int b = 0; b < st.brokers; b++) {
+      free += st.canReceive[b] && !st.holds(p, b) ? 1 : 0;
+    }
+    if (free == 0) {
+      return "too few brokers: RF "
+          + st.rf(p)
+          + " needs another receiving broker that does not hold it yet (add a broker)";
+    }
+    return "no receiving broker can take it without breaking racks or capacity";
   }
 
   private HardGoalReport slowLeaders() {

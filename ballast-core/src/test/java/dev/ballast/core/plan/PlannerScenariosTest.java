@@ -172,6 +172,55 @@ class PlannerScenariosTest {
   }
 
   @Test
+  void deadBrokerReplicasAreRecreatedAndRf1LossIsExplained() {
+    // Broker 3 is dead: its RF=2 replicas are re-created; its RF=1 partition has no live copy.
+    List<Partition> partitions = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      partitions.add(Partition.of("safe", i, List.of(i % 3, 3), UNIT));
+    }
+    partitions.add(Partition.of("lost", 0, List.of(3), UNIT));
+    ClusterModel model = ClusterModel.of(with(brokers(4), 3, BrokerState.DEAD), partitions);
+
+    Plan plan = plan(model);
+
+    assertThat(plan.summary().replicaMoves()).isEqualTo(6);
+    assertThat(plan.actions())
+        .allSatisfy(a -> assertThat(a.reason()).isEqualTo(Reason.DEAD_BROKER))
+        .allSatisfy(a -> assertThat(a.newReplicas()).doesNotContain(3));
+    assertThat(replicaCounts(plan.applyTo(model), 4)).containsExactly(4, 4, 4, 1);
+    assertThat(plan.summary().hardGoals())
+        .filteredOn(h -> h.name().equals("dead-broker"))
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.met()).isFalse();
+              assertThat(h.detail())
+                  .isEqualTo(
+                      "1 replicas stay: lost-0 on broker 3 (RF=1 and its only copy is on the dead"
+                          + " broker)");
+            });
+  }
+
+  @Test
+  void drainThatHasNowhereToGoSaysTooFewBrokers() {
+    List<Partition> partitions = List.of(Partition.of("t", 0, List.of(0, 1, 2), UNIT));
+    ClusterModel model = ClusterModel.of(with(brokers(3), 2, BrokerState.DRAINING), partitions);
+
+    Plan plan = plan(model);
+
+    assertThat(plan.isEmpty()).isTrue();
+    assertThat(plan.summary().hardGoals())
+        .filteredOn(h -> h.name().equals("drain"))
+        .singleElement()
+        .satisfies(
+            h ->
+                assertThat(h.detail())
+                    .isEqualTo(
+                        "1 replicas stay: t-0 on broker 2 (too few brokers: RF 3 needs another"
+                            + " receiving broker that does not hold it yet (add a broker))"));
+  }
+
+  @Test
   void rf3OverThreeRacksKeepsThreeRacks() {
     // 6 brokers on racks a,b,c (two each); 12 RF=3 partitions crowded onto brokers 0,1,2.
     List<Broker> brokers = new ArrayList<>();
