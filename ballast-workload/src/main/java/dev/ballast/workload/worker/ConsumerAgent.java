@@ -9,6 +9,7 @@ import dev.ballast.workload.rate.NanoClock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,7 +84,7 @@ public final class ConsumerAgent implements Agent {
     } catch (RuntimeException e) {
       // The group may already be gone (cluster down); offsets only save re-reads.
     }
-    consumer.close(Duration.ofSeconds(5));
+    consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
   }
 
   @Override
