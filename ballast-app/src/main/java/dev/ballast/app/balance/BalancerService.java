@@ -117,7 +117,7 @@ public final class BalancerService implements AutoCloseable {
       BalancerListener listener) {
     this.admin = requireNonNull(admin, "admin");
     this.settings = requireNonNull(settings, "settings");
-    this.listener = new Fanout(requireNonNull(listener, "listener"), extraListeners);
+    this.listener = new FanoutListener(requireNonNull(listener, "listener"), extraListeners);
     Duration timeout = settings.executor().callTimeout();
     this.describer = new ClusterDescriber(admin, timeout, client.bootstrapServers());
     this.topicFilter =
@@ -419,53 +419,6 @@ public final class BalancerService implements AutoCloseable {
       executor.abort();
       listener.onExecutionFinished(executor.progress());
       executor = null;
-    }
-  }
-
-  /** Passes every event to the first listener, then to each added one. */
-  private record Fanout(BalancerListener first, List<BalancerListener> more)
-      implements BalancerListener {
-
-    @Override
-    public void onSample(ClusterModel model, LoadEstimate estimate, Map<Integer, Double> canaryMs) {
-      first.onSample(model, estimate, canaryMs);
-      more.forEach(l -> l.onSample(model, estimate, canaryMs));
-    }
-
-    @Override
-    public void onAnomalies(List<Anomaly> anomalies) {
-      first.onAnomalies(anomalies);
-      more.forEach(l -> l.onAnomalies(anomalies));
-    }
-
-    @Override
-    public void onPlan(Plan plan, boolean executing, String note) {
-      first.onPlan(plan, executing, note);
-      more.forEach(l -> l.onPlan(plan, executing, note));
-    }
-
-    @Override
-    public void onProgress(ExecutionProgress progress) {
-      first.onProgress(progress);
-      more.forEach(l -> l.onProgress(progress));
-    }
-
-    @Override
-    public void onExecutionFinished(ExecutionProgress progress) {
-      first.onExecutionFinished(progress);
-      more.forEach(l -> l.onExecutionFinished(progress));
-    }
-
-    @Override
-    public void onCanary(CanaryLatencies latencies) {
-      first.onCanary(latencies);
-      more.forEach(l -> l.onCanary(latencies));
-    }
-
-    @Override
-    public void onError(String message, Exception e) {
-      first.onError(message, e);
-      more.forEach(l -> l.onError(message, e));
     }
   }
 
