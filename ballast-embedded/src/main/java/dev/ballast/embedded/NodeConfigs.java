@@ -45,6 +45,9 @@ final class NodeConfigs {
     }
     c.put("broker.heartbeat.interval.ms", "500");
     c.put("broker.session.timeout.ms", "3000");
+    // Brokers start with the controller and retry until it listens: retry often, not every second.
+    c.put("reconnect.backoff.ms", "20");
+    c.put("reconnect.backoff.max.ms", "200");
     c.put("offsets.topic.replication.factor", "1");
     c.put("offsets.topic.num.partitions", "6");
     c.put("transaction.state.log.replication.factor", "1");
