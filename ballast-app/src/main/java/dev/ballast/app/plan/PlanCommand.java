@@ -112,8 +112,9 @@ public final class PlanCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description =
-          "Write the reassignment JSON for kafka-reassign-partitions.sh --execute to FILE, and"
-              + " the rollback JSON next to it (FILE with .rollback.json).")
+          "Write the reassignment JSON for kafka-reassign-partitions.sh --execute to FILE, the"
+              + " rollback JSON next to it (.rollback.json) and the partitions to elect their"
+              + " preferred leader afterwards (.election.json, for kafka-leader-election.sh).")
   Path output;
 
   @Option(names = "--json", description = "Print the whole plan as JSON instead of tables.")
@@ -138,33 +139,32 @@ public final class PlanCommand implements Callable<Integer> {
       out.print(PlanRenderer.table(plan, Math.max(0, maxActions)));
     }
     if (output != null) {
-      Path rollback = rollbackPath(output);
+      Path rollback = siblingPath(output, ".rollback.json");
+      Path election = siblingPath(output, ".election.json");
       Files.writeString(output, PlanRenderer.reassignmentJson(plan), StandardCharsets.UTF_8);
       Files.writeString(rollback, PlanRenderer.rollbackJson(plan), StandardCharsets.UTF_8);
+      Files.writeString(election, PlanRenderer.electionJson(plan), StandardCharsets.UTF_8);
       PrintWriter report = json ? spec.commandLine().getErr() : out;
       report.printf(
-          "%nWrote %s (%d partitions) and its rollback %s.%nApply with:"
-              + " kafka-reassign-partitions.sh --bootstrap-server HOST:PORT --execute"
-              + " --reassignment-json-file %s%s%n",
-          output,
-          plan.actions().size(),
-          rollback,
-          output,
-          plan.summary().leadershipTransfers() > 0 || plan.summary().replicaMoves() > 0
-              ? "\nthen: kafka-leader-election.sh --bootstrap-server HOST:PORT --election-type"
-                  + " preferred --all-topic-partitions"
-              : "");
+          "%nWrote %s (%d partitions), its rollback %s and %s.%n"
+              + "Apply with: kafka-reassign-partitions.sh --bootstrap-server HOST:PORT --execute"
+              + " --reassignment-json-file %s%n"
+              + "then, once it completes: kafka-leader-election.sh --bootstrap-server HOST:PORT"
+              + " --election-type preferred --path-to-json-file %s%n",
+          output, plan.actions().size(), rollback, election, output, election);
       report.flush();
     }
     out.flush();
     return 0;
   }
 
-  /** Returns {@code output}'s rollback file: plan.json gives plan.rollback.json. */
-  static Path rollbackPath(Path output) {
+  /**
+   * Returns a file next to {@code output}: plan.json and ".rollback.json" give plan.rollback.json.
+   */
+  static Path siblingPath(Path output, String suffix) {
     String name = output.getFileName().toString();
     String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-    return output.resolveSibling(base + ".rollback.json");
+    return output.resolveSibling(base + suffix);
   }
 
   private static ClusterModel read(Path file) throws IOException {

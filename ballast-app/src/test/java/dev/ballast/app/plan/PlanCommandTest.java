@@ -73,12 +73,19 @@ class PlanCommandTest {
     assertThat(run.out())
         .startsWith("Plan: 2 replica moves, 0 leadership transfers, 2 partitions changed")
         .contains("Wrote " + out)
-        .contains("kafka-reassign-partitions.sh --bootstrap-server HOST:PORT --execute");
+        .contains("kafka-reassign-partitions.sh --bootstrap-server HOST:PORT --execute")
+        .contains(
+            "--election-type preferred --path-to-json-file " + dir.resolve("plan.election.json"));
     String reassignment = Files.readString(out).replaceAll("\\s", "");
     assertThat(reassignment).startsWith("{\"version\":1,\"partitions\":[{\"topic\":\"traffic\"");
     assertThat(reassignment.split("\"log_dirs\":\\[\"any\"]")).hasSize(3);
     String rollback = Files.readString(dir.resolve("plan.rollback.json")).replaceAll("\\s", "");
     assertThat(rollback.split("\"replicas\":\\[0]")).hasSize(3);
+    String election = Files.readString(dir.resolve("plan.election.json")).replaceAll("\\s", "");
+    assertThat(election)
+        .matches(
+            "\\{\"partitions\":\\[\\{\"topic\":\"traffic\",\"partition\":\\d},"
+                + "\\{\"topic\":\"traffic\",\"partition\":\\d}]}");
   }
 
   @Test
@@ -148,10 +155,10 @@ class PlanCommandTest {
   }
 
   @Test
-  void rollbackPathSitsNextToTheOutput() {
-    assertThat(PlanCommand.rollbackPath(Path.of("/x/plan.json")))
+  void rollbackAndElectionFilesSitNextToTheOutput() {
+    assertThat(PlanCommand.siblingPath(Path.of("/x/plan.json"), ".rollback.json"))
         .isEqualTo(Path.of("/x/plan.rollback.json"));
-    assertThat(PlanCommand.rollbackPath(Path.of("moves")))
-        .isEqualTo(Path.of("moves.rollback.json"));
+    assertThat(PlanCommand.siblingPath(Path.of("moves"), ".election.json"))
+        .isEqualTo(Path.of("moves.election.json"));
   }
 }

@@ -50,6 +50,23 @@ public final class PlanRenderer {
     return write(root);
   }
 
+  /**
+   * Returns the partitions of the plan as the JSON {@code kafka-leader-election.sh --election-type
+   * preferred --path-to-json-file} accepts: electing the preferred (first) replica of exactly these
+   * partitions, after the reassignment, makes each intended leader lead. An election over all
+   * partitions would also move leaders the plan did not intend to move.
+   */
+  public static String electionJson(Plan plan) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ArrayNode parts = root.putArray("partitions");
+    for (Action a : plan.actions()) {
+      ObjectNode o = parts.addObject();
+      o.put("topic", a.topic());
+      o.put("partition", a.partition());
+    }
+    return write(root);
+  }
+
   /** Returns the whole plan (summary, goals, actions) as one JSON document. */
   public static String json(Plan plan) {
     return write(MAPPER.valueToTree(plan));
