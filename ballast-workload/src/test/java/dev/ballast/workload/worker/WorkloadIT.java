@@ -14,22 +14,35 @@ import dev.ballast.workload.spec.TopicSpec;
 import dev.ballast.workload.spec.WorkloadSpec;
 import dev.ballast.workload.spec.WorkloadSpecReader;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Workloads on a real embedded cluster: a clean run, a real loss that is caught, rate accuracy. */
+/**
+ * Workloads on a real embedded cluster: a clean run, a real loss that is caught, rate accuracy, a
+ * catch-up read, and a run through a rebalance and partition moves that stays clean.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkloadIT {
+
+  private static final String MOVES_TOPIC = "moves";
+  private static final int MOVES_PARTITIONS = 4;
 
   private EmbeddedKafkaCluster cluster;
   private Admin admin;
@@ -195,5 +208,93 @@ class WorkloadIT {
     assertThat(group.backlog()).isGreaterThan(8_000);
     assertThat(group.drainMillis()).isPositive();
     assertThat(group.verdict().clean()).as(group.verdict().describe()).isTrue();
+  }
+
+  @Test
+  void aRebalanceAndPartitionMovesKeepTheVerdictClean() throws Exception {
+    try (LocalWorker worker = LocalWorker.create()) {
+      Map<String, Object> client = clientConfig;
+      WorkloadSpec spec =
+          new WorkloadSpecReader()
+              .parse(
+                  """
+                  topics:
+                    - name: moves
+                      placement: [[0, 1], [0, 1], [1, 0], [1, 0]]
+                  producers:
+                    - topic: moves
+                      messagesPerSecond: 3000
+                      config: {acks: all}
+                  consumers:
+                    - topic: moves
+                      group: movers
+                      count: 2
+                  duration: 12s
+                  drainTimeout: 60s
+                  """,
+                  "moves.yaml");
+      new TopicPreparer(admin, Duration.ofSeconds(30)).prepare(spec.topics());
+      WorkloadRun run =
+          new WorkloadRun(
+              spec, worker, client, NanoClock.SYSTEM, RunListener.NONE, 42, Duration.ofSeconds(1));
+      CompletableFuture<WorkloadResult> result =
+          CompletableFuture.supplyAsync(() -> run.run(ParkingIdleStrategy.standard()));
+
+      await().atMost(60, TimeUnit.SECONDS).until(() -> worker.totals().consumed() > 3_000);
+      intrudeIntoTheGroup(cluster.bootstrapServers());
+
+      await().atMost(60, TimeUnit.SECONDS).until(() -> worker.totals().acked() > 12_000);
+      Map<TopicPartition, Optional<NewPartitionReassignment>> moves = new HashMap<>();
+      for (int p = 0; p < MOVES_PARTITIONS; p++) {
+        moves.put(
+            new TopicPartition(MOVES_TOPIC, p),
+            Optional.of(new NewPartitionReassignment(p % 2 == 0 ? List.of(2, 0) : List.of(2, 1))));
+      }
+      admin.alterPartitionReassignments(moves).all().get(30, TimeUnit.SECONDS);
+      await()
+          .atMost(60, TimeUnit.SECONDS)
+          .until(() -> admin.listPartitionReassignments().reassignments().get().isEmpty());
+
+      WorkloadResult done = result.get(120, TimeUnit.SECONDS);
+      ContinuityVerdict verdict = done.groups().get(0).verdict();
+      assertThat(done.errors()).isEmpty();
+      assertThat(verdict.clean()).as(verdict.describe()).isTrue();
+      assertThat(verdict.consumed()).isEqualTo(verdict.acked()).isGreaterThan(30_000);
+      assertThat(
+              admin
+                  .describeTopics(List.of(MOVES_TOPIC))
+                  .allTopicNames()
+                  .get()
+                  .get(MOVES_TOPIC)
+                  .partitions()
+                  .get(0)
+                  .replicas()
+                  .get(0)
+                  .id())
+          .isEqualTo(2);
+    }
+  }
+
+  /** Joins the group, takes partitions, and leaves without committing: two rebalances. */
+  private static void intrudeIntoTheGroup(String bootstrap) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "movers",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
+    try (KafkaConsumer<byte[], byte[]> intruder =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      intruder.subscribe(List.of(MOVES_TOPIC));
+      await()
+          .atMost(60, TimeUnit.SECONDS)
+          .until(
+              () -> {
+                intruder.poll(Duration.ofMillis(200));
+                return !intruder.assignment().isEmpty();
+              });
+    }
   }
 }
