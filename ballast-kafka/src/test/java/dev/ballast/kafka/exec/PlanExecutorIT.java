@@ -77,7 +77,7 @@ class PlanExecutorIT {
         List.of(
             new Reassignment("even", 2, List.of(1), 0),
             new Reassignment("even", 3, List.of(2), 0)));
-    assertThat(throttledBrokers()).containsExactlyInAnyOrder(0, 1, 2);
+    eventually(() -> assertThat(throttledBrokers()).containsExactlyInAnyOrder(0, 1, 2));
 
     ExecutionProgress end = run(executor);
 
@@ -85,8 +85,8 @@ class PlanExecutorIT {
     assertThat(end.done()).isEqualTo(2);
     assertThat(leadersPerBroker("even"))
         .containsExactlyInAnyOrderEntriesOf(Map.of(0, 2L, 1, 2L, 2, 2L));
-    assertThat(throttledBrokers()).isEmpty();
-    assertThat(topicConfig("even", Throttles.LEADER_REPLICAS)).isNull();
+    eventually(() -> assertThat(throttledBrokers()).isEmpty());
+    eventually(() -> assertThat(topicConfig("even", Throttles.LEADER_REPLICAS)).isNull());
   }
 
   @Test
@@ -116,7 +116,7 @@ class PlanExecutorIT {
     assertThat(run(second).phase()).isEqualTo(ExecutionPhase.DONE);
     assertThat(leader("resume", 0)).isEqualTo(2);
     first.abort(); // the first run's throttle is removed by its owner
-    assertThat(throttledBrokers()).isEmpty();
+    eventually(() -> assertThat(throttledBrokers()).isEmpty());
 
     PlanExecutor third = new PlanExecutor(admin, ExecutorSettings.defaults());
     third.start(plan);
@@ -139,9 +139,14 @@ class PlanExecutorIT {
 
     assertThat(executor.progress().phase()).isEqualTo(ExecutionPhase.CANCELLED);
     assertThat(replicas("cancel", 0)).containsExactly(1);
-    assertThat(throttledBrokers()).isEmpty();
+    eventually(() -> assertThat(throttledBrokers()).isEmpty());
     assertThat(AdminCalls.get(admin.listPartitionReassignments().reassignments(), TIMEOUT, "list"))
         .isEmpty();
+  }
+
+  /** Dynamic configs reach every broker through the metadata log a moment after the change. */
+  private static void eventually(org.awaitility.core.ThrowingRunnable assertion) {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(assertion);
   }
 
   private ExecutionProgress run(PlanExecutor executor) {
