@@ -80,6 +80,24 @@ class PrometheusIT {
         awaitSeries(api, "ballast_balance_score_ratio", 1);
         awaitSeries(api, "jvm_memory_used_bytes{area=\"heap\"}", 1);
 
+        // a short balance: approve the proposed plan and let it run; Prometheus sees it happen
+        LiveApi ballastApi = new LiveApi(ballast, live.server().token());
+        long proposal =
+            await("a plan waiting for approval (balancer errors: " + live.errors() + ")")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                    () -> ballastApi.get("api/plan"),
+                    p -> p.has("proposalId") && !p.path("proposalId").isNull())
+                .path("proposalId")
+                .asLong();
+        assertThat(ballastApi.post("api/approve", "{\"plan\":" + proposal + "}").statusCode())
+            .isEqualTo(202);
+        awaitSeries(api, "ballast_executions_total{outcome=\"done\"} == 1", 1);
+        awaitSeries(api, "ballast_executor_moved_bytes_total > 0", 1);
+        // the dashboard's annotation query for plans finds the execution
+        awaitSeries(api, "changes(ballast_plans_total{outcome=\"executed\"}[1m]) > 0", 1);
+
         for (String q : GrafanaDashboardTest.queries(GrafanaDashboardTest.read())) {
           String promql =
               q.replace("$instance", ".*")
