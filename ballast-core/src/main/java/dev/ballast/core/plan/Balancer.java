@@ -382,9 +382,6 @@ final class Balancer {
   }
 
   private boolean swap(int g, int b, Reason reason) {
-    if (g == TOPIC) {
-      return false;
-    }
     CandidateList mine = candidates.replicas(g, b);
     int[] partners = candidates.destinations(g, b, SWAP_PARTNERS);
     int bestA = -1;
@@ -395,6 +392,10 @@ final class Balancer {
       int a = candidates.slotIn(mine.key(i), b);
       if (st.replica[a] != b || st.pinned[st.partitionOf(a)]) {
         mine.remove(i);
+        continue;
+      }
+      int t = st.topicOf[st.partitionOf(a)];
+      if (g == TOPIC && st.topicCount[t * st.brokers + b] <= obj.topicHi[t]) {
         continue;
       }
       taken++;

@@ -135,6 +135,19 @@ class PlannerPropertiesTest {
     assertThat(again.actions()).extracting(Action::detail).isEmpty();
   }
 
+  @Property(tries = 200)
+  void withEveryGoalOnTheObjectiveNeverRisesAndReplanningProposesNothing(@ForAll long seed) {
+    Map<Goal, Double> weights = new java.util.EnumMap<>(Goal.class);
+    for (Goal g : Goal.values()) {
+      weights.put(g, 1.0);
+    }
+    Planner planner = new Planner(PlannerOptions.defaults().withWeights(weights));
+    ClusterModel model = RandomClusters.of(seed);
+    Plan plan = planner.plan(model);
+    assertThat(plan.summary().after().compareTo(plan.summary().before())).isLessThanOrEqualTo(0);
+    assertThat(planner.plan(plan.applyTo(model)).actions()).extracting(Action::detail).isEmpty();
+  }
+
   @Property(tries = TRIES)
   void lowerBoundNeverExceedsTheBytesMoved(@ForAll long seed) {
     Plan plan = plan(RandomClusters.of(seed));

@@ -17,8 +17,10 @@ import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.model.Partition;
 import dev.ballast.core.model.PartitionLoad;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -218,6 +220,39 @@ class PlannerScenariosTest {
                     .isEqualTo(
                         "1 replicas stay: t-0 on broker 2 (too few brokers: RF 3 needs another"
                             + " receiving broker that does not hold it yet (add a broker))"));
+  }
+
+  @Test
+  void topicSpreadIsOffByDefaultAndSpreadsEachTopicWhenAskedFor() {
+    // Replica counts and load are even (4-4-4) but topic a sits on broker 0 and topic b on 1.
+    List<Partition> partitions = new ArrayList<>();
+    int[] a = {0, 0, 0, 0, 2, 2};
+    int[] b = {1, 1, 1, 1, 2, 2};
+    for (int i = 0; i < 6; i++) {
+      partitions.add(Partition.of("a", i, List.of(a[i]), UNIT));
+      partitions.add(Partition.of("b", i, List.of(b[i]), UNIT));
+    }
+    ClusterModel model = ClusterModel.of(brokers(3), partitions);
+    assertThat(plan(model).isEmpty()).isTrue();
+
+    Map<Goal, Double> weights = new EnumMap<>(Goal.class);
+    for (Goal g : Goal.values()) {
+      weights.put(g, g.defaultWeight());
+    }
+    weights.put(Goal.TOPIC_SPREAD, 0.25);
+    Plan plan = new Planner(PlannerOptions.defaults().withWeights(weights)).plan(model);
+    ClusterModel after = plan.applyTo(model);
+
+    for (String topic : List.of("a", "b")) {
+      int[] perBroker = new int[3];
+      after.partitions().stream()
+          .filter(p -> p.topic().equals(topic))
+          .forEach(p -> perBroker[p.replicas().get(0)]++);
+      assertThat(perBroker).as(topic).containsExactly(2, 2, 2);
+    }
+    assertThat(replicaCounts(after, 3)).containsExactly(4, 4, 4);
+    assertThat(plan.summary().replicaMoves()).isEqualTo(4);
+    assertThat(plan.summary().goal(Goal.TOPIC_SPREAD).met()).isTrue();
   }
 
   @Test
