@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmarks Ballast's producer on one embedded cluster: at the maximum rate, alternately",
-      "against Kafka's own ProducerPerformance (--peer; both in forked JVMs with the same record",
-      "size, batch, linger, compression and acks), then at a fixed rate (achieved rate and",
-      "schedule delay). Prints figures; see docs/BENCHMARKS.md."
+      "Benchmarks Ballast's producer against Kafka's ProducerPerformance.",
+      "On one embedded cluster: at the maximum rate, alternately with Kafka's own"
+          + " ProducerPerformance (--peer; both in forked JVMs with the same record size, batch,"
+          + " linger, compression and acks), then at a fixed rate (achieved rate and schedule"
+          + " delay). Prints figures; see docs/BENCHMARKS.md."
     })
 public final class LoadBenchCommand implements Callable<Integer> {
 

@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs producers and consumers at a target rate (open loop: latency counts from each",
-      "message's intended send time) and checks that nothing was lost, duplicated or reordered.",
-      "Without --bootstrap-server an embedded 3-broker cluster is started and stopped."
+      "Runs producers and consumers at a target rate and checks continuity.",
+      "Producers are open loop: latency counts from each message's intended send time. Every"
+          + " consumed message is checked: nothing may be lost, duplicated or reordered. Without"
+          + " --bootstrap-server an embedded 3-broker cluster is started and stopped."
     },
     subcommands = {LoadRunCommand.class, LoadProduceCommand.class, LoadConsumeCommand.class},
     footer = {

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     name = "consume",
     mixinStandardHelpOptions = true,
     description = {
-      "Consumes a topic with a consumer group (from the earliest offset when the group has no",
-      "committed offsets) and checks the continuity of messages Ballast produced: without the",
-      "producers' acknowledgements, 'lost' counts gaps in each producer's sequence never filled."
+      "Consumes a topic with a consumer group and checks the continuity of Ballast's messages.",
+      "A group without committed offsets starts from the earliest offset. Without the producers'"
+          + " acknowledgements, 'lost' counts gaps in each producer's sequence never filled."
     })
 public final class LoadConsumeCommand implements Callable<Integer> {
 

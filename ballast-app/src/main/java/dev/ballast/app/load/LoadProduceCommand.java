@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
     name = "produce",
     mixinStandardHelpOptions = true,
     description = {
-      "Produces to one topic at a target rate (or as fast as possible without --rate and",
-      "--bytes-per-sec), creating the topic when it is missing. Latency counts from each",
-      "message's intended send time."
+      "Produces to one topic at a target rate, like kafka-producer-perf-test but open loop.",
+      "Without --rate and --bytes-per-sec it produces as fast as it can. The topic is created"
+          + " when missing. Latency counts from each message's intended send time."
     })
 public final class LoadProduceCommand implements Callable<Integer> {
 
