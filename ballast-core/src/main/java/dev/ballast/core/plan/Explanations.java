@@ -145,6 +145,29 @@ final class Explanations {
     if (overloaded && pinnedShare(worst, g) > st.load[g][worst] - obj.hi[g]) {
       return where + "; most of its load is on excluded topics, which never move";
     }
+    if (st.racked) {
+      // Partitions that keep a replica per rack cannot move load between racks: a rack with
+      // fewer brokers than its share carries more per broker, whatever the placement.
+      int rack = st.rackOf[worst];
+      double sum = 0;
+      int n = 0;
+      for (int b = 0; b < st.brokers; b++) {
+        if (st.canReceive[b] && st.rackOf[b] == rack) {
+          sum += st.load[g][b];
+          n++;
+        }
+      }
+      double avg = sum / n;
+      if ((overloaded && avg > obj.hi[g]) || (!overloaded && avg < obj.lo[g])) {
+        return where
+            + "; its rack's "
+            + n
+            + " receiving brokers average "
+            + Units.of(goal, avg)
+            + ", outside the band: replicas stay spread over the racks, so load cannot move"
+            + " between them (balance the number of brokers per rack, or widen --band)";
+      }
+    }
     return where
         + "; no leadership transfer, replica move or swap among the candidates lowers the"
         + " objective: each would push this or another goal further out of its band"
