@@ -27,7 +27,7 @@ class LoadCommandIT {
         topics:
           - name: cli
             partitions: 3
-            replicationFactor: 3
+            replicationFactor: 1
         producers:
           - topic: cli
             messagesPerSecond: 2000
@@ -49,7 +49,7 @@ class LoadCommandIT {
             "run",
             workload.toString(),
             "--brokers",
-            "3",
+            "1",
             "--json",
             "--report-interval",
             "1s",
