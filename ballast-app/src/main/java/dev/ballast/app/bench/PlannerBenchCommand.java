@@ -33,13 +33,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "planner",
     mixinStandardHelpOptions = true,
-    description = {
-      "Builds a synthetic skewed cluster, plans it, and prints the plan time, peak heap, moves,",
-      "bytes moved against the lower bound, max/mean per resource before and after, and how",
-      "many replicas Kafka's own --generate assignment would move on the same cluster.",
-      "Targets (docs/BENCHMARKS.md): 215 brokers / 2.8 M replicas in <= 60 s with <= 4 GiB heap",
-      "(BALLAST_JAVA_OPTS=-Xmx4g); 100 brokers / 100 k replicas in <= 2 s."
-    })
+    description =
+        "Builds a synthetic skewed cluster, plans it, and prints the plan time, peak heap, moves,"
+            + " bytes moved against the lower bound, max/mean per resource before and after, and"
+            + " how many replicas Kafka's own --generate assignment would move on the same"
+            + " cluster. Targets (docs/BENCHMARKS.md): 215 brokers / 2.8 M replicas in <= 60 s"
+            + " with <= 4 GiB heap (BALLAST_JAVA_OPTS=-Xmx4g); 100 brokers / 100 k replicas in"
+            + " <= 2 s.")
 public final class PlannerBenchCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
@@ -66,7 +66,7 @@ public final class PlannerBenchCommand implements Callable<Integer> {
   @Option(
       names = "--racks",
       defaultValue = "3",
-      description = "Racks, broker i on rack i % racks; 0 for none (default: ${DEFAULT-VALUE}).")
+      description = "Racks, broker i on rack i %% racks; 0 for none (default: ${DEFAULT-VALUE}).")
   int racks;
 
   @Option(

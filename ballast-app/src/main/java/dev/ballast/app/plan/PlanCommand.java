@@ -31,11 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = {
-      "Plans a movement-minimal reassignment from a snapshot file (format: docs/SNAPSHOT.md):",
-      "ordered actions with reasons, a summary with per-goal scores and a lower bound on the",
-      "bytes any plan must move, and the JSON kafka-reassign-partitions.sh --execute accepts."
-    },
+    description =
+        "Plans a movement-minimal reassignment from a snapshot file (format: docs/SNAPSHOT.md):"
+            + " ordered actions with reasons, a summary with per-goal scores and a lower bound on"
+            + " the bytes any plan must move, and the JSON kafka-reassign-partitions.sh --execute"
+            + " accepts.",
     footer = {
       "",
       "Examples:",

@@ -122,7 +122,11 @@ public final class PlanRenderer {
 
   private static void actions(StringBuilder sb, Plan plan, int maxActions) {
     if (plan.isEmpty()) {
-      sb.append("Nothing to do: no action improves the balance.\n");
+      boolean stuck = plan.summary().hardGoals().stream().anyMatch(h -> !h.met());
+      sb.append(
+          stuck
+              ? "No action possible: the hard goals below say what cannot be repaired and why.\n"
+              : "Nothing to do: no action improves the balance.\n");
       return;
     }
     sb.append(
