@@ -168,6 +168,7 @@ final class WebDriverClient implements AutoCloseable {
     } catch (RuntimeException e) {
       // chromedriver is stopped below either way, and Chromium with it
     } finally {
+      driver.descendants().forEach(ProcessHandle::destroy); // Chromium, should it still run
       driver.destroy();
       if (!driver.waitFor(10, TimeUnit.SECONDS)) {
         driver.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
