@@ -14,8 +14,8 @@ public final class BalanceOptions {
   @Option(
       names = "--dry-run",
       description =
-          "Propose plans only; nothing moves unless a plan is approved in the dashboard or API"
-              + " (--http-port).")
+          "Propose plans only, never move anything (balance --http-port: until a plan is"
+              + " approved in the dashboard or API).")
   boolean dryRun;
 
   @Option(
