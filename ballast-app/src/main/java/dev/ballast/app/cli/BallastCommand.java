@@ -7,6 +7,7 @@ import dev.ballast.app.balance.ExecuteCommand;
 import dev.ballast.app.balance.SnapshotCommand;
 import dev.ballast.app.bench.BenchCommand;
 import dev.ballast.app.doctor.DoctorCommand;
+import dev.ballast.app.http.ServeCommand;
 import dev.ballast.app.load.LoadCommand;
 import dev.ballast.app.plan.PlanCommand;
 import dev.ballast.app.scenario.DemoCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Mixin;
       AddBrokerCommand.class,
       LoadCommand.class,
       DoctorCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       HelpCommand.class
     },

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the CLI in-process with {@code serve} registered, capturing what it prints. */
+/** Runs the CLI in-process, capturing what it prints. */
 final class ServeRun {
 
   final StringWriter out = new StringWriter();
@@ -14,9 +14,6 @@ final class ServeRun {
 
   ServeRun() {
     cli = Main.newCommandLine();
-    if (!cli.getSubcommands().containsKey("serve")) {
-      cli.addSubcommand("serve", new ServeCommand()); // until BallastCommand lists it
-    }
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
   }
