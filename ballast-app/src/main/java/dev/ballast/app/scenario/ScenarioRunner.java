@@ -2,6 +2,7 @@ package dev.ballast.app.scenario;
 
 import dev.ballast.app.balance.BalancerService;
 import dev.ballast.app.balance.BalancerSettings;
+import dev.ballast.app.http.BallastHttpServer;
 import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.plan.Plan;
 import dev.ballast.embedded.ClusterSpec;
@@ -132,6 +133,7 @@ public final class ScenarioRunner {
     private final WorkloadRun workload;
     private final BalancerService service;
     private final ScenarioRecorder recorder;
+    private final BallastHttpServer http;
     private final long start = System.nanoTime();
     private final AtomicReference<String> triggerError = new AtomicReference<>();
     private double triggerSeconds;
@@ -191,6 +193,10 @@ public final class ScenarioRunner {
               .withImbalanceConfirmations(2)
               .withExecutor(ExecutorSettings.defaults().withLimits(10, 50));
       this.service = new BalancerService(admin, client, settings, System::nanoTime, recorder);
+      // Every run serves what the balancer sees: /metrics for Prometheus, the dashboard at /.
+      this.http = BallastHttpServer.start("127.0.0.1", 0, null, service);
+      log.line(
+          "metrics: " + http.url().resolve("/metrics") + "  dashboard: " + http.dashboardUrl());
     }
 
     void execute(Map<String, Double> phases) {
@@ -430,6 +436,7 @@ public final class ScenarioRunner {
       if (!workload.isDone()) {
         workload.requestStop();
       }
+      http.close();
       service.close();
       worker.close();
       admin.close(Duration.ofSeconds(2));
