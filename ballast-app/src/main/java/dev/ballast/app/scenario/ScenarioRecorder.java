@@ -31,9 +31,6 @@ final class ScenarioRecorder implements BalancerListener {
   private final List<Double> executionStarts = new ArrayList<>();
   private final List<Double> executionEnds = new ArrayList<>();
   private final List<String> anomalyLog = new ArrayList<>();
-  private final java.util.ArrayDeque<long[]> ackedTicks = new java.util.ArrayDeque<>();
-  private java.util.function.LongSupplier acked = () -> 0;
-  private double ackedRateAtEnd;
   private double produceP99AtEnd = Double.NaN;
   private volatile double produceP99Ms = Double.NaN;
   private ClusterModel latest;
@@ -52,59 +49,14 @@ final class ScenarioRecorder implements BalancerListener {
     this.log = log;
   }
 
-  /** Sets where the producers' acknowledged message count is read at every sample. */
-  void ackedCounter(java.util.function.LongSupplier counter) {
-    this.acked = counter;
-  }
-
-  /** Records the producers' acknowledged count now; called on every step of the scenario loop. */
-  synchronized void tick(long nanos) {
-    ackedTicks.addLast(new long[] {nanos, acked.getAsLong()});
-    while (ackedTicks.size() > 20_000) {
-      ackedTicks.removeFirst();
-    }
-  }
-
-  /**
-   * Freezes the end state: the produce p99 of the last period, and the messages/s the producers had
-   * acknowledged over exactly the sampler's last window (interpolated at its samples' clock times).
-   */
+  /** Freezes the end state: the produce p99 of the last load period before the load stops. */
   synchronized void freezeWindow() {
     produceP99AtEnd = produceP99Ms;
-    if (latestEstimate != null
-        && latestEstimate.ready()
-        && latestEstimate.endNanos() > latestEstimate.startNanos()) {
-      double from = ackedAt(latestEstimate.startNanos());
-      double to = ackedAt(latestEstimate.endNanos());
-      ackedRateAtEnd =
-          (to - from) / ((latestEstimate.endNanos() - latestEstimate.startNanos()) / 1e9);
-    }
-  }
-
-  private double ackedAt(long nanos) {
-    long[] before = null;
-    for (long[] t : ackedTicks) {
-      if (t[0] <= nanos) {
-        before = t;
-      } else {
-        if (before == null) {
-          return t[1];
-        }
-        double f = (double) (nanos - before[0]) / (t[0] - before[0]);
-        return before[1] + f * (t[1] - before[1]);
-      }
-    }
-    return before == null ? 0 : before[1];
   }
 
   /** Returns the produce p99 (ms) of the last load period before the end state was frozen. */
   synchronized double produceP99AtEnd() {
     return produceP99AtEnd;
-  }
-
-  /** Returns the messages/s the producers had acknowledged over the frozen window, or 0. */
-  synchronized double ackedRateOverWindow() {
-    return ackedRateAtEnd;
   }
 
   void onProduceP99(double ms) {

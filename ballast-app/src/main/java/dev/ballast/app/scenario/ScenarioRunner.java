@@ -91,7 +91,18 @@ public final class ScenarioRunner {
     Run run = null;
     String error = null;
     try {
-      cluster = EmbeddedKafkaCluster.start(ClusterSpec.ofBrokers(spec.brokers()));
+      ClusterSpec clusterSpec = ClusterSpec.ofBrokers(spec.brokers());
+      if (spec.trigger() == Trigger.KILL) {
+        // With internal topics at RF 1, killing a broker takes down the consumer groups (and
+        // producer state) coordinated there; a cluster that survives a broker death replicates
+        // them.
+        clusterSpec =
+            clusterSpec.withBrokerProperties(
+                Map.of(
+                    "offsets.topic.replication.factor", "2",
+                    "transaction.state.log.replication.factor", "2"));
+      }
+      cluster = EmbeddedKafkaCluster.start(clusterSpec);
       log.line("cluster up: " + cluster.bootstrapServers());
       ClientSettings client = ClientSettings.of(cluster.bootstrapServers());
       try (Admin admin = Admins.create(client, Duration.ofSeconds(15))) {
@@ -149,7 +160,6 @@ public final class ScenarioRunner {
       this.log = log;
       this.admin = Admins.create(client, Duration.ofSeconds(15));
       this.recorder = new ScenarioRecorder(spec.topic(), start, System::nanoTime, log::line);
-      recorder.ackedCounter(() -> worker.totals().acked());
       WorkloadSpec load =
           new WorkloadSpec(
               spec.name(),
@@ -289,7 +299,6 @@ public final class ScenarioRunner {
     }
 
     private void step() {
-      recorder.tick(System.nanoTime());
       int work = workload.isDone() ? 0 : workload.doWork();
       try {
         work += service.doWork(System.nanoTime());
