@@ -32,6 +32,8 @@ final class ScenarioRecorder implements BalancerListener {
   private final List<Double> executionEnds = new ArrayList<>();
   private final List<String> anomalyLog = new ArrayList<>();
   private double produceP99AtEnd = Double.NaN;
+  private final List<long[]> periods = new ArrayList<>();
+  private long[] frozenWindow;
   private volatile double produceP99Ms = Double.NaN;
   private ClusterModel latest;
   private ClusterModel before;
@@ -52,11 +54,43 @@ final class ScenarioRecorder implements BalancerListener {
   /** Freezes the end state: the produce p99 of the last load period before the load stops. */
   synchronized void freezeWindow() {
     produceP99AtEnd = produceP99Ms;
+    if (latestEstimate != null && latestEstimate.endNanos() > latestEstimate.startNanos()) {
+      frozenWindow = new long[] {latestEstimate.startNanos(), latestEstimate.endNanos()};
+    }
   }
 
   /** Returns the produce p99 (ms) of the last load period before the end state was frozen. */
   synchronized double produceP99AtEnd() {
     return produceP99AtEnd;
+  }
+
+  /** Records one load period: when it ended, how long it was, how many messages were acked. */
+  synchronized void onPeriod(long endNanos, long periodNanos, long acked) {
+    periods.add(new long[] {endNanos, periodNanos, acked});
+  }
+
+  /**
+   * Returns the messages/s acknowledged over the load periods that lie within the sampler's last
+   * window at the freeze, or NaN when none does.
+   */
+  synchronized double ackedRateOverWindow() {
+    if (frozenWindow == null) {
+      return Double.NaN;
+    }
+    long acked = 0;
+    long nanos = 0;
+    for (long[] p : periods) {
+      if (p[0] - p[1] >= frozenWindow[0] - p[1] / 2 && p[0] <= frozenWindow[1] + p[1] / 2) {
+        acked += p[2];
+        nanos += p[1];
+      }
+    }
+    return nanos == 0 ? Double.NaN : acked / (nanos / 1e9);
+  }
+
+  /** Returns the produce p99 (ms) of the last load period. */
+  double produceP99Ms() {
+    return produceP99Ms;
   }
 
   void onProduceP99(double ms) {
