@@ -182,6 +182,7 @@ public final class ScenarioRunner {
                 @Override
                 public void onPeriod(PeriodStats stats) {
                   recorder.onProduceP99(stats.intended().p99() / 1e6);
+                  recorder.onPeriod(System.nanoTime(), stats.periodNanos(), stats.acked());
                   log.quiet("load: " + stats.describe());
                 }
 
@@ -276,7 +277,8 @@ public final class ScenarioRunner {
         // The end is judged on a window taken wholly after convergence (sampling slows under load).
         if (settleFrom > 0
             && System.nanoTime() - settleFrom >= options.settle().toNanos()
-            && recorder.samples() - samplesAtConvergence >= SETTLE_SAMPLES) {
+            && recorder.samples() - samplesAtConvergence >= SETTLE_SAMPLES
+            && latencyRecovered()) {
           break;
         }
         if (System.nanoTime() - work > limit.toNanos()) {
@@ -370,6 +372,15 @@ public final class ScenarioRunner {
     private boolean drained() {
       ClusterModel m = recorder.latest();
       return m != null && recorder.topicCounts(m).getOrDefault(spec.target(), new int[2])[0] == 0;
+    }
+
+    /**
+     * For slow-node the end includes the producers' recovery: open-loop latency stays high until
+     * the backlog built while the broker was slow has been sent and client retries have settled.
+     */
+    private boolean latencyRecovered() {
+      return spec.trigger() != Trigger.SLOW
+          || recorder.produceP99Ms() < spec.slowLatency().toMillis();
     }
 
     /**
