@@ -78,120 +78,102 @@ public record BalancerSettings(
 
   /** Returns these settings with {@code n} samples {@code interval} apart. */
   public BalancerSettings withSampling(Duration interval, int n) {
-    return new BalancerSettings(
-        interval,
-        n,
-        canary,
-        canaryInterval,
-        slow,
-        cooldown,
-        deadBrokerGrace,
-        minImprovement,
-        imbalanceConfirmations,
-        dryRun,
-        planner,
-        executor);
+    return edit(
+        b -> {
+          b.sampleInterval = interval;
+          b.samples = n;
+        });
   }
 
   /** Returns these settings with the canary on or off. */
   public BalancerSettings withCanary(boolean on, Duration interval) {
-    return new BalancerSettings(
-        sampleInterval,
-        samples,
-        on,
-        interval,
-        slow,
-        cooldown,
-        deadBrokerGrace,
-        minImprovement,
-        imbalanceConfirmations,
-        dryRun,
-        planner,
-        executor);
+    return edit(
+        b -> {
+          b.canary = on;
+          b.canaryInterval = interval;
+        });
   }
 
   /** Returns these settings with another cool-down and dead-broker grace. */
   public BalancerSettings withTimings(Duration newCooldown, Duration grace) {
-    return new BalancerSettings(
-        sampleInterval,
-        samples,
-        canary,
-        canaryInterval,
-        slow,
-        newCooldown,
-        grace,
-        minImprovement,
-        imbalanceConfirmations,
-        dryRun,
-        planner,
-        executor);
+    return edit(
+        b -> {
+          b.cooldown = newCooldown;
+          b.deadBrokerGrace = grace;
+        });
   }
 
   /** Returns these settings proposing only (true) or executing (false). */
   public BalancerSettings withDryRun(boolean on) {
-    return new BalancerSettings(
-        sampleInterval,
-        samples,
-        canary,
-        canaryInterval,
-        slow,
-        cooldown,
-        deadBrokerGrace,
-        minImprovement,
-        imbalanceConfirmations,
-        on,
-        planner,
-        executor);
+    return edit(b -> b.dryRun = on);
   }
 
   /** Returns these settings with other planner options. */
   public BalancerSettings withPlanner(PlannerOptions options) {
-    return new BalancerSettings(
-        sampleInterval,
-        samples,
-        canary,
-        canaryInterval,
-        slow,
-        cooldown,
-        deadBrokerGrace,
-        minImprovement,
-        imbalanceConfirmations,
-        dryRun,
-        options,
-        executor);
+    return edit(b -> b.planner = options);
   }
 
   /** Returns these settings acting on an imbalance seen in {@code n} consecutive evaluations. */
   public BalancerSettings withImbalanceConfirmations(int n) {
-    return new BalancerSettings(
-        sampleInterval,
-        samples,
-        canary,
-        canaryInterval,
-        slow,
-        cooldown,
-        deadBrokerGrace,
-        minImprovement,
-        n,
-        dryRun,
-        planner,
-        executor);
+    return edit(b -> b.imbalanceConfirmations = n);
   }
 
   /** Returns these settings with other executor settings. */
   public BalancerSettings withExecutor(ExecutorSettings settings) {
-    return new BalancerSettings(
-        sampleInterval,
-        samples,
-        canary,
-        canaryInterval,
-        slow,
-        cooldown,
-        deadBrokerGrace,
-        minImprovement,
-        imbalanceConfirmations,
-        dryRun,
-        planner,
-        settings);
+    return edit(b -> b.executor = settings);
+  }
+
+  /** Returns a copy with {@code change} applied to its fields (validated again). */
+  private BalancerSettings edit(java.util.function.Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.build();
+  }
+
+  /** The fields of a copy being edited; one place that lists them, for the withers. */
+  private static final class Fields {
+    Duration sampleInterval;
+    int samples;
+    boolean canary;
+    Duration canaryInterval;
+    SlowBrokerSettings slow;
+    Duration cooldown;
+    Duration deadBrokerGrace;
+    double minImprovement;
+    int imbalanceConfirmations;
+    boolean dryRun;
+    PlannerOptions planner;
+    ExecutorSettings executor;
+
+    Fields(BalancerSettings s) {
+      sampleInterval = s.sampleInterval;
+      samples = s.samples;
+      canary = s.canary;
+      canaryInterval = s.canaryInterval;
+      slow = s.slow;
+      cooldown = s.cooldown;
+      deadBrokerGrace = s.deadBrokerGrace;
+      minImprovement = s.minImprovement;
+      imbalanceConfirmations = s.imbalanceConfirmations;
+      dryRun = s.dryRun;
+      planner = s.planner;
+      executor = s.executor;
+    }
+
+    BalancerSettings build() {
+      return new BalancerSettings(
+          sampleInterval,
+          samples,
+          canary,
+          canaryInterval,
+          slow,
+          cooldown,
+          deadBrokerGrace,
+          minImprovement,
+          imbalanceConfirmations,
+          dryRun,
+          planner,
+          executor);
+    }
   }
 }
