@@ -37,6 +37,7 @@ final class ScenarioRecorder implements BalancerListener {
   private volatile double produceP99Ms = Double.NaN;
   private ClusterModel latest;
   private ClusterModel before;
+  private boolean triggered;
   private LoadEstimate latestEstimate;
   private boolean windowReady;
   private int samples;
@@ -166,7 +167,9 @@ final class ScenarioRecorder implements BalancerListener {
             s.bytesToMove() / 1e6,
             note));
     if (executing) {
-      if (before == null) {
+      // "Before" is the state the trigger created: a plan executed earlier (noise on a cluster
+      // still waiting for its trigger) must not stand in for it.
+      if (before == null && triggered) {
         before = latest;
       }
       executedPlans.add(plan);
@@ -218,10 +221,9 @@ final class ScenarioRecorder implements BalancerListener {
     return before;
   }
 
-  synchronized void beforeIfUnset(ClusterModel model) {
-    if (before == null) {
-      before = model;
-    }
+  /** Marks the trigger as fired: the next executed plan records the state before balancing. */
+  synchronized void onTriggered() {
+    triggered = true;
   }
 
   synchronized List<TimelinePoint> timeline() {

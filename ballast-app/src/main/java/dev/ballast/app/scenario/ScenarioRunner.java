@@ -239,6 +239,7 @@ public final class ScenarioRunner {
       long triggerAt = System.nanoTime() + spec.triggerAfter().toNanos();
       if (fired) {
         triggerSeconds = recorder.seconds();
+        recorder.onTriggered();
       }
       Duration limit = options.convergenceTimeout().plus(spec.triggerAfter());
       long settleFrom = -1;
@@ -252,6 +253,7 @@ public final class ScenarioRunner {
           fire();
           fired = true;
           triggerSeconds = recorder.seconds();
+          recorder.onTriggered();
         }
         if (fired && spec.trigger() == Trigger.DRAIN_AND_STOP && !stoppedDrained && drained()) {
           stoppedDrained = true;
