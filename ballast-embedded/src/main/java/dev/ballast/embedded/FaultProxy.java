@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * runtime; {@code tc netem} needs root and is not on every machine, so faults are injected here.
  *
  * <p>Latency delays traffic flowing into the broker (requests), so a produce request to a slow
- * broker takes at least that long. The bandwidth cap applies to each direction separately. While
- * the broker is down, a connection attempt is closed at once (connect to the broker fails fast)
- * instead of hanging the client's bootstrap.
+ * broker takes at least that long. The bandwidth cap is the broker's: all its connections share it
+ * (like one network interface), each direction separately. While the broker is down, a connection
+ * attempt is closed at once (connect to the broker fails fast) instead of hanging the client's
+ * bootstrap.
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -36,6 +37,8 @@ final class FaultProxy implements AutoCloseable {
   private volatile long latencyNanos;
   private volatile long bytesPerSecond;
   private volatile boolean closed;
+  // When the next chunk may go, per direction (index 0 into the broker, 1 out of it).
+  private final long[] nextSendNanos = new long[2];
 
   /** Binds a free port on 127.0.0.1 and starts accepting; traffic goes to {@code targetPort}. */
   FaultProxy(int brokerId, int targetPort) throws IOException {
@@ -67,6 +70,23 @@ final class FaultProxy implements AutoCloseable {
   /** Caps each direction at {@code bytesPerSecond}; zero or less removes the cap. */
   void setBandwidth(long bytesPerSecond) {
     this.bytesPerSecond = Math.max(0, bytesPerSecond);
+  }
+
+  /**
+   * Books {@code bytes} on the cap of one direction and returns when they may be sent (send now,
+   * pay before the next chunk, so the cap holds on average), or 0 without a cap. Every connection
+   * of the broker books on the same schedule.
+   */
+  synchronized long reserve(boolean inbound, int bytes, long nowNanos) {
+    int d = inbound ? 0 : 1;
+    long rate = bytesPerSecond;
+    if (rate <= 0) {
+      nextSendNanos[d] = 0;
+      return 0;
+    }
+    long start = nextSendNanos[d] == 0 ? nowNanos : Math.max(nextSendNanos[d], nowNanos);
+    nextSendNanos[d] = start + bytes * 1_000_000_000L / rate;
+    return start;
   }
 
   /** Returns the injected latency. */

@@ -33,7 +33,6 @@ final class ProxyPipe implements Runnable {
   private final AtomicInteger pending = new AtomicInteger();
   private Thread writer;
   private volatile boolean done;
-  private long nextSendNanos;
 
   ProxyPipe(
       Socket from,
@@ -103,15 +102,10 @@ final class ProxyPipe implements Runnable {
   }
 
   private void throttle(int bytes) {
-    long rate = proxy.bytesPerSecond();
-    if (rate <= 0) {
-      nextSendNanos = 0;
-      return;
+    long sendAt = proxy.reserve(inbound, bytes, System.nanoTime());
+    if (sendAt > 0) {
+      parkUntil(sendAt);
     }
-    long now = System.nanoTime();
-    nextSendNanos = Math.max(nextSendNanos, now) + bytes * 1_000_000_000L / rate;
-    // Send now, pay for it before the next chunk: the cap holds on average over each chunk.
-    parkUntil(nextSendNanos - bytes * 1_000_000_000L / rate);
   }
 
   private static void parkUntil(long deadlineNanos) {

@@ -93,6 +93,21 @@ class FaultProxyTest {
   }
 
   @Test
+  void connectionsShareTheBrokersCap() throws Exception {
+    proxy.setBandwidth(400_000);
+    byte[] data = new byte[400_000];
+    long start = System.nanoTime();
+    var first = pool.submit(() -> roundTrip(data));
+    var second = pool.submit(() -> roundTrip(data));
+    assertThat(first.get()).isEqualTo(data);
+    assertThat(second.get()).isEqualTo(data);
+    // 800 kB through one 400 kB/s direction: ~2 s less the chunks paid up front (one per
+    // connection); a cap per connection would let both through in ~1 s.
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
   void aConnectionToADownBrokerIsClosedAtOnce() throws IOException {
     int deadPort;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
