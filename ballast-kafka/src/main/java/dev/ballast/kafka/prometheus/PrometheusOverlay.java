@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ballast.kafka.sample.LoadEstimate;
 import dev.ballast.kafka.sample.LoadOverlay;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Bytes in/out measured by the brokers' Prometheus endpoints over the sampler's window: scrapes
@@ -29,6 +31,16 @@ public final class PrometheusOverlay implements LoadOverlay {
       throw new IllegalArgumentException("rates need at least 2 scrapes, not " + capacity);
     }
     this.capacity = capacity;
+  }
+
+  /**
+   * Returns an overlay that scrapes {@code endpoints} with the default timeout, keeping {@code
+   * capacity} rounds, stamped with {@code nanoClock}.
+   */
+  public static PrometheusOverlay scraping(
+      List<URI> endpoints, int capacity, LongSupplier nanoClock) {
+    return new PrometheusOverlay(
+        new PrometheusScraper(endpoints, PrometheusScraper.DEFAULT_TIMEOUT, nanoClock), capacity);
   }
 
   @Override
