@@ -3,13 +3,9 @@ package dev.ballast.kafka.prometheus;
 import static dev.ballast.kafka.prometheus.PrometheusFixtures.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,21 +15,21 @@ import org.junit.jupiter.api.Test;
 
 class PrometheusScraperTest {
 
-  private HttpServer server;
   private final AtomicLong clock = new AtomicLong(42);
+  private ExpositionServer server;
 
   @BeforeEach
-  void serve() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    respond("/metrics", 200, PrometheusFixtures.text("strimzi.txt"));
-    respond("/broken", 500, "oops");
-    respond("/garbage", 200, "kafka_up 1\nkafka_server{topic=\"a\" 1\n");
-    server.start();
+  void serve() {
+    server =
+        ExpositionServer.start()
+            .route("/metrics", () -> 200, () -> PrometheusFixtures.text("strimzi.txt"))
+            .route("/broken", () -> 500, () -> "oops")
+            .route("/garbage", () -> 200, () -> "kafka_up 1\nkafka_server{topic=\"a\" 1\n");
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   @Test
@@ -41,7 +37,7 @@ class PrometheusScraperTest {
     URI refused = URI.create("http://127.0.0.1:" + closedPort() + "/metrics");
     PrometheusScraper scraper =
         new PrometheusScraper(
-            List.of(url("/metrics"), url("/broken"), url("/garbage"), refused),
+            List.of(server.url("/metrics"), server.url("/broken"), server.url("/garbage"), refused),
             Duration.ofSeconds(5),
             clock::get);
 
@@ -57,23 +53,6 @@ class PrometheusScraperTest {
             "not Prometheus text: line 2: expected ',' or '}' after label 'topic':"
                 + " kafka_server{topic=\"a\" 1");
     assertThat(scrapes.get(3).error()).isEqualTo("connection refused");
-  }
-
-  private void respond(String path, int status, String body) {
-    server.createContext(
-        path,
-        exchange -> {
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-          exchange.sendResponseHeaders(status, bytes.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-          }
-        });
-  }
-
-  private URI url(String path) {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
   private static int closedPort() throws IOException {
