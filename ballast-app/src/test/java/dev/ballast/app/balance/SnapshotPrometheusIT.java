@@ -3,7 +3,6 @@ package dev.ballast.app.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ballast.app.Main;
 import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.model.Partition;
 import dev.ballast.core.snapshot.SnapshotCodec;
@@ -12,8 +11,6 @@ import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.AdminCalls;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -121,7 +118,7 @@ class SnapshotPrometheusIT {
     String url = "http://127.0.0.1:" + exporter.getAddress().getPort() + "/metrics";
     Path file = dir.resolve("measured.json");
 
-    Run run = snapshot(file, url);
+    CommandRun run = snapshot(file, url);
 
     assertThat(run.exit()).as(run.out()).isZero();
     assertThat(run.out())
@@ -140,7 +137,7 @@ class SnapshotPrometheusIT {
     String url = "http://127.0.0.1:" + closedPort() + "/metrics";
     Path file = dir.resolve("fallback.json");
 
-    Run run = snapshot(file, url);
+    CommandRun run = snapshot(file, url);
 
     assertThat(run.exit()).as(run.out()).isZero();
     assertThat(run.out())
@@ -154,7 +151,7 @@ class SnapshotPrometheusIT {
 
   @Test
   void helpNamesTheExportersUnderstood() {
-    Run run = cli("snapshot", "--help");
+    CommandRun run = CommandRun.of("snapshot", "--help");
 
     assertThat(run.out().replaceAll("\\s+", " "))
         .contains("--prometheus-url=URL[,URL...]")
@@ -162,10 +159,8 @@ class SnapshotPrometheusIT {
         .contains("kafka_network_io_bytes_total");
   }
 
-  private record Run(int exit, String out) {}
-
-  private Run snapshot(Path file, String url) {
-    return cli(
+  private CommandRun snapshot(Path file, String url) {
+    return CommandRun.of(
         "snapshot",
         "--bootstrap-server",
         cluster.bootstrapServers(),
@@ -177,15 +172,6 @@ class SnapshotPrometheusIT {
         "1s",
         "--prometheus-url",
         url);
-  }
-
-  private static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    var cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(out, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString());
   }
 
   private static Partition partition(ClusterModel model, int number) {

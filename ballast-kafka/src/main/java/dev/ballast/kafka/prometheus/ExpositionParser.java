@@ -151,29 +151,24 @@ public final class ExpositionParser {
   }
 
   private String metricName() {
-    int start = pos;
-    if (pos < line.length() && isNameStart(line.charAt(pos), true)) {
-      pos++;
-      while (pos < line.length() && isNamePart(line.charAt(pos), true)) {
-        pos++;
-      }
-    }
-    if (start == pos) {
-      throw error("expected a metric name");
-    }
-    return line.substring(start, pos);
+    return name(/* colon= */ true, "a metric name");
   }
 
   private String labelName() {
+    return name(/* colon= */ false, "a label name");
+  }
+
+  /** Reads a name ([a-zA-Z_:][a-zA-Z0-9_:]*, with ':' only when {@code colon}). */
+  private String name(boolean colon, String what) {
     int start = pos;
-    if (pos < line.length() && isNameStart(line.charAt(pos), false)) {
+    if (pos < line.length() && isNameStart(line.charAt(pos), colon)) {
       pos++;
-      while (pos < line.length() && isNamePart(line.charAt(pos), false)) {
+      while (pos < line.length() && isNamePart(line.charAt(pos), colon)) {
         pos++;
       }
     }
     if (start == pos) {
-      throw error("expected a label name");
+      throw error("expected " + what);
     }
     return line.substring(start, pos);
   }
