@@ -4,12 +4,15 @@ import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.kafka.exec.ExecutorSettings;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The balancer's tuning options, shared by {@code balance}, {@code drain} and {@code add-broker}.
  */
 public final class BalanceOptions {
+
+  @Mixin PrometheusOption prometheus = new PrometheusOption();
 
   @Option(
       names = "--dry-run",
@@ -102,6 +105,7 @@ public final class BalanceOptions {
         .withTimings(cooldown, deadGrace)
         .withDryRun(dryRun)
         .withPlanner(d.planner().withBand(band))
+        .withPrometheus(prometheus.endpoints())
         .withExecutor(
             ExecutorSettings.defaults()
                 .withLimits(maxMovesPerBroker, maxMoves)

@@ -91,6 +91,12 @@ public final class BalanceRun {
         out.printf(
             "balancing %s (%s); Ctrl-C stops and cancels any move in flight%n",
             client.bootstrapServers(), settings.dryRun() ? "dry run" : "executing plans");
+        if (!settings.prometheusUrls().isEmpty()) {
+          out.printf(
+              "bytes in/out: measured at %d Prometheus endpoint(s); a window with a failed scrape"
+                  + " uses the offset estimate and says so%n",
+              settings.prometheusUrls().size());
+        }
         out.flush();
         try {
           runner.run(

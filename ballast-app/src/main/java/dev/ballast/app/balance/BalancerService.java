@@ -19,7 +19,9 @@ import dev.ballast.kafka.canary.CanaryProber;
 import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.exec.PlanExecutor;
 import dev.ballast.kafka.exec.Reassignment;
+import dev.ballast.kafka.prometheus.PrometheusOverlay;
 import dev.ballast.kafka.sample.LoadEstimate;
+import dev.ballast.kafka.sample.LoadOverlay;
 import dev.ballast.kafka.sample.LoadSampler;
 import dev.ballast.kafka.sample.SampleCollector;
 import java.time.Duration;
@@ -122,11 +124,16 @@ public final class BalancerService implements AutoCloseable {
     this.describer = new ClusterDescriber(admin, timeout, client.bootstrapServers());
     this.topicFilter =
         t -> !t.startsWith("__") && !t.startsWith("_confluent") && !t.equals(CanaryProber.TOPIC);
+    LoadOverlay measured =
+        settings.prometheusUrls().isEmpty()
+            ? LoadOverlay.NONE
+            : PrometheusOverlay.scraping(settings.prometheusUrls(), settings.samples(), nanoClock);
     this.sampler =
         new LoadSampler(
             new SampleCollector(admin, timeout, nanoClock, topicFilter),
             settings.samples(),
-            settings.sampleInterval());
+            settings.sampleInterval(),
+            measured);
     this.prober =
         settings.canary()
             ? new CanaryProber(

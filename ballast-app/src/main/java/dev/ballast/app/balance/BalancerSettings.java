@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.ballast.core.detect.SlowBrokerSettings;
 import dev.ballast.core.plan.PlannerOptions;
 import dev.ballast.kafka.exec.ExecutorSettings;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything the balancer service is configured with, defaults in one place.
@@ -23,6 +25,8 @@ import java.time.Duration;
  * @param dryRun propose plans only, never execute
  * @param planner the planner's goals, weights and band
  * @param executor the executor's limits and throttle
+ * @param prometheusUrls brokers' metrics endpoints that measure bytes in/out; empty to estimate
+ *     them from offsets
  */
 public record BalancerSettings(
     Duration sampleInterval,
@@ -36,7 +40,8 @@ public record BalancerSettings(
     int imbalanceConfirmations,
     boolean dryRun,
     PlannerOptions planner,
-    ExecutorSettings executor) {
+    ExecutorSettings executor,
+    List<URI> prometheusUrls) {
 
   /** Validates the settings. */
   public BalancerSettings {
@@ -47,6 +52,7 @@ public record BalancerSettings(
     requireNonNull(deadBrokerGrace, "deadBrokerGrace");
     requireNonNull(planner, "planner");
     requireNonNull(executor, "executor");
+    prometheusUrls = List.copyOf(requireNonNull(prometheusUrls, "prometheusUrls"));
     if (imbalanceConfirmations < 1) {
       throw new IllegalArgumentException("imbalance confirmations must be >= 1");
     }
@@ -73,7 +79,8 @@ public record BalancerSettings(
         3,
         false,
         PlannerOptions.defaults(),
-        ExecutorSettings.defaults());
+        ExecutorSettings.defaults(),
+        List.of());
   }
 
   /** Returns these settings with {@code n} samples {@code interval} apart. */
@@ -123,6 +130,11 @@ public record BalancerSettings(
     return edit(b -> b.executor = settings);
   }
 
+  /** Returns these settings measuring bytes in/out at {@code urls} (empty: from offsets). */
+  public BalancerSettings withPrometheus(List<URI> urls) {
+    return edit(b -> b.prometheusUrls = urls);
+  }
+
   /** Returns a copy with {@code change} applied to its fields (validated again). */
   private BalancerSettings edit(java.util.function.Consumer<Fields> change) {
     Fields f = new Fields(this);
@@ -144,6 +156,7 @@ public record BalancerSettings(
     boolean dryRun;
     PlannerOptions planner;
     ExecutorSettings executor;
+    List<URI> prometheusUrls;
 
     Fields(BalancerSettings s) {
       sampleInterval = s.sampleInterval;
@@ -158,6 +171,7 @@ public record BalancerSettings(
       dryRun = s.dryRun;
       planner = s.planner;
       executor = s.executor;
+      prometheusUrls = s.prometheusUrls;
     }
 
     BalancerSettings build() {
@@ -173,7 +187,8 @@ public record BalancerSettings(
           imbalanceConfirmations,
           dryRun,
           planner,
-          executor);
+          executor,
+          prometheusUrls);
     }
   }
 }

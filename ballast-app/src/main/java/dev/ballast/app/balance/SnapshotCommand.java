@@ -12,14 +12,18 @@ import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterUnreachableException;
 import dev.ballast.kafka.SnapshotReader;
 import dev.ballast.kafka.canary.CanaryProber;
+import dev.ballast.kafka.prometheus.PrometheusOverlay;
 import dev.ballast.kafka.sample.LoadEstimate;
+import dev.ballast.kafka.sample.LoadOverlay;
 import dev.ballast.kafka.sample.LoadSampler;
 import dev.ballast.kafka.sample.SampleCollector;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -37,12 +41,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Samples a cluster's load through the Admin API and writes the snapshot file that",
       "'ballast plan --snapshot' reads (docs/SNAPSHOT.md): brokers (fenced ones as dead), racks,",
-      "placement, leaders, ISR, and per-partition bytes in/out, messages/s and size."
+      "placement, leaders, ISR, and per-partition bytes in/out, messages/s and size.",
+      "With --prometheus-url, bytes in/out are measured at the brokers' metrics endpoints."
     })
 public final class SnapshotCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
   @Mixin ConnectionOptions connection;
+  @Mixin PrometheusOption prometheus;
   @Spec CommandSpec spec;
 
   @Option(
@@ -70,15 +76,21 @@ public final class SnapshotCommand implements Callable<Integer> {
     if (samples < 2) {
       throw new UserException("--samples must be at least 2 (rates need two samples)");
     }
+    List<URI> endpoints = prometheus.endpoints();
     ClientSettings client = connection.settings();
     PrintWriter out = spec.commandLine().getOut();
     Predicate<String> topics = t -> !t.startsWith("__") && !t.equals(CanaryProber.TOPIC);
     try (Admin admin = Admins.create(client, connection.timeout())) {
+      PrometheusOverlay measured =
+          endpoints.isEmpty()
+              ? null
+              : PrometheusOverlay.scraping(endpoints, samples, System::nanoTime);
       LoadSampler sampler =
           new LoadSampler(
               new SampleCollector(admin, connection.timeout(), System::nanoTime, topics),
               samples,
-              interval);
+              interval,
+              measured == null ? LoadOverlay.NONE : measured);
       ServiceRunner runner =
           new ServiceRunner(
               System::nanoTime,
@@ -108,6 +120,9 @@ public final class SnapshotCommand implements Callable<Integer> {
               topics);
       Files.writeString(output, SnapshotCodec.write(model));
       estimate.warnings().forEach(w -> out.println("warning: " + w));
+      if (measured != null) {
+        measured.lastMeasured().filter(m -> m.usable()).ifPresent(m -> out.println(m.describe()));
+      }
       out.printf(
           "wrote %s: %d broker(s), %d partition(s), load over %.1f s%n",
           output, model.brokers().size(), model.partitions().size(), estimate.windowSeconds());

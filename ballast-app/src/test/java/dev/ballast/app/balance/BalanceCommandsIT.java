@@ -2,13 +2,10 @@ package dev.ballast.app.balance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ballast.app.Main;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.AdminCalls;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -189,12 +186,8 @@ class BalanceCommandsIT {
   }
 
   private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    var cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(out, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString());
+    CommandRun run = CommandRun.of(args);
+    return new Run(run.exit(), run.out());
   }
 
   private List<org.apache.kafka.common.TopicPartitionInfo> describe(String topic) {

@@ -18,6 +18,8 @@ class CliErrorsTest {
         "cluster describe                    | --bootstrap-server is required",
         "cluster describe --bootstrap-server nohost | 'nohost' in --bootstrap-server is not host:port",
         "cluster describe --bootstrap-server 127.0.0.1:9092 --command-config /no/such/file | --command-config file /no/such/file does not exist",
+        "balance --bootstrap-server 127.0.0.1:9092 --prometheus-url broker-1:9404 | --prometheus-url: 'broker-1:9404' is not an http(s) URL like http://broker-1:9404/metrics",
+        "snapshot --bootstrap-server 127.0.0.1:9092 -o x.json --prometheus-url http://b/m,http://b/m | --prometheus-url: http://b/m is listed twice; each broker's endpoint must appear once",
       })
   void badInputIsOneLineWithoutStackTrace(String args, String expected) {
     CliRun run = CliRun.of(args.trim().split("\\s+"));

@@ -12,15 +12,26 @@ public final class LoadSampler {
 
   private final SampleCollector collector;
   private final LoadWindow window;
+  private final LoadOverlay overlay;
   private final long intervalNanos;
   private long nextSampleNanos = Long.MIN_VALUE;
   private LoadEstimate latest;
 
   /** Creates a sampler that keeps {@code samples} samples taken every {@code interval}. */
   public LoadSampler(SampleCollector collector, int samples, Duration interval) {
+    this(collector, samples, interval, LoadOverlay.NONE);
+  }
+
+  /**
+   * Creates a sampler as above whose estimates carry {@code overlay}'s measured figures; the
+   * overlay reads once after every sample.
+   */
+  public LoadSampler(
+      SampleCollector collector, int samples, Duration interval, LoadOverlay overlay) {
     this.collector = requireNonNull(collector, "collector");
     this.window = new LoadWindow(samples);
     this.intervalNanos = requireNonNull(interval, "interval").toNanos();
+    this.overlay = requireNonNull(overlay, "overlay");
     this.latest = window.estimate();
   }
 
@@ -31,7 +42,8 @@ public final class LoadSampler {
     }
     ClusterSample sample = collector.collect();
     window.add(sample);
-    latest = window.estimate();
+    overlay.sample();
+    latest = overlay.apply(window.estimate());
     nextSampleNanos = nowNanos + intervalNanos;
     return 1;
   }
@@ -49,6 +61,7 @@ public final class LoadSampler {
   /** Forgets the samples (after a reassignment, sizes and leaders changed). */
   public void reset() {
     window.clear();
+    overlay.clear();
     latest = window.estimate();
     nextSampleNanos = Long.MIN_VALUE;
   }
