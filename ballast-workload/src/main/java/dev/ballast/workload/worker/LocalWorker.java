@@ -28,6 +28,7 @@ public final class LocalWorker implements Worker {
   private final IdleStrategy idle;
   private final LoadMetrics metrics = new LoadMetrics();
   private final List<AgentRunner> producers = new ArrayList<>();
+  private final List<ProducerAgent> producerAgents = new ArrayList<>();
   private final List<AckLedger> ledgers = new ArrayList<>();
   private final Map<Long, String> producerTopics = new HashMap<>();
   private final List<Group> groups = new ArrayList<>();
@@ -120,8 +121,14 @@ public final class LocalWorker implements Worker {
           new ProducerAgent(a, created.get(i), partitions.get(i), metrics, ledger, clock, start);
       ledgers.add(ledger);
       producerTopics.put(a.producerId(), a.topic());
+      producerAgents.add(agent);
       producers.add(AgentRunner.start(agent, idle));
     }
+  }
+
+  @Override
+  public synchronized void scaleProducerRates(double factor) {
+    producerAgents.forEach(a -> a.scaleRate(factor));
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.rate.Pacer;
 import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.rate.RateSchedule;
+import dev.ballast.workload.rate.RateShape;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -34,7 +35,8 @@ public final class ProducerAgent implements Agent {
 
   private final ProducerAssignment assignment;
   private final Producer<byte[], byte[]> producer;
-  private final Pacer pacer;
+  private Pacer pacer; // replaced by the agent's thread when the rate changes
+  private volatile double pendingFactor = Double.NaN;
   private final boolean unlimited;
   private final PartitionChooser partitions;
   private final KeyChooser keys;
@@ -102,8 +104,42 @@ public final class ProducerAgent implements Agent {
     return (int) Math.max(1, (batchBytes - 61) / recordBytes);
   }
 
+  /**
+   * Changes the rate to {@code factor} times the assignment's constant rate, from the next message
+   * on; a backlog (messages already due) stays due. Safe from any thread: the agent applies it at
+   * its next step.
+   *
+   * @throws IllegalStateException when the assignment's rate is not constant
+   */
+  public void scaleRate(double factor) {
+    if (!(factor > 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("rate factor must be positive, got " + factor);
+    }
+    if (!(assignment.shape() instanceof RateShape.Constant)) {
+      throw new IllegalStateException(
+          assignment.name() + ": only a constant rate can be changed while running");
+    }
+    pendingFactor = factor;
+  }
+
+  private void applyPendingRate() {
+    double factor = pendingFactor;
+    if (Double.isNaN(factor)) {
+      return;
+    }
+    pendingFactor = Double.NaN;
+    RateSchedule old = pacer.schedule();
+    double rate = ((RateShape.Constant) assignment.shape()).perSecond() * factor;
+    pacer =
+        new Pacer(
+            new RateSchedule(RateShape.constant(rate), old.unit(), old.peekNanos()),
+            clock,
+            ParkingIdleStrategy.standard());
+  }
+
   @Override
   public int doWork() {
+    applyPendingRate();
     long now = clock.nanoTime();
     int sent = 0;
     while (sent < MAX_PER_STEP && sentCount < limit && pacer.isDue(now)) {

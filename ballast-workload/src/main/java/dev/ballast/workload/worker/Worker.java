@@ -23,6 +23,14 @@ public interface Worker extends AutoCloseable {
   /** Returns the running totals. */
   WorkerTotals totals();
 
+  /**
+   * Sets every producer's rate to {@code factor} times its configured constant rate (1 restores
+   * it), from its next message on.
+   */
+  default void scaleProducerRates(double factor) {
+    throw new UnsupportedOperationException("this worker cannot change rates while running");
+  }
+
   /** Ends the warm-up: latencies recorded so far are discarded. */
   void endWarmup();
 

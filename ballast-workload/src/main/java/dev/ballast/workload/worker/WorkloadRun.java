@@ -91,6 +91,14 @@ public final class WorkloadRun implements Agent {
     return result;
   }
 
+  /**
+   * Sets every producer's rate to {@code factor} times its configured constant rate (1 restores
+   * it); safe from any thread.
+   */
+  public void scaleProducerRates(double factor) {
+    worker.scaleProducerRates(factor);
+  }
+
   /** Asks the run to stop its producers now and finish (drain, verdict) early. */
   public void requestStop() {
     stopRequested = true;

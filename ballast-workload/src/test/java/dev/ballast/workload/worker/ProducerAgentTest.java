@@ -1,6 +1,7 @@
 package dev.ballast.workload.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.workload.continuity.AckLedger;
 import dev.ballast.workload.continuity.IntervalSet;
@@ -71,6 +72,29 @@ class ProducerAgentTest {
     }
     // Schedule delay: 0 for the first, then 1.5 ms and 0.5 ms late.
     assertThat(metrics.scheduleDelay.cumulative().getMaxValue()).isBetween(1_499_000L, 1_501_000L);
+  }
+
+  @Test
+  void aRateChangeAppliesFromTheNextMessage() {
+    ProducerAgent agent = agent(RateShape.constant(1_000), List.of());
+    now = 2_000_000;
+    assertThat(agent.doWork()).isEqualTo(3); // 0, 1 and 2 ms
+    agent.scaleRate(0.25); // 250/s: one message every 4 ms, from the next one (due at 3 ms)
+    now = 10_000_000;
+    assertThat(agent.doWork()).isEqualTo(2); // 3 ms and 7 ms
+    assertThat(agent.nanosUntilWork()).isEqualTo(1_000_000); // next at 11 ms
+    agent.scaleRate(1);
+    now = 14_000_000;
+    assertThat(agent.doWork()).isEqualTo(4); // 11, 12, 13 and 14 ms
+  }
+
+  @Test
+  void onlyAConstantRateCanBeChanged() {
+    ProducerAgent agent =
+        agent(RateShape.ramp(10, 100, java.time.Duration.ofSeconds(1)), List.of());
+    assertThatThrownBy(() -> agent.scaleRate(2)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> agent(RateShape.constant(10), List.of()).scaleRate(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
