@@ -122,8 +122,13 @@ public final class BalancerService implements AutoCloseable {
     this.listener = new FanoutListener(requireNonNull(listener, "listener"), extraListeners);
     Duration timeout = settings.executor().callTimeout();
     this.describer = new ClusterDescriber(admin, timeout, client.bootstrapServers());
+    java.util.regex.Pattern only = settings.topics();
     this.topicFilter =
-        t -> !t.startsWith("__") && !t.startsWith("_confluent") && !t.equals(CanaryProber.TOPIC);
+        t ->
+            !t.startsWith("__")
+                && !t.startsWith("_confluent")
+                && !t.equals(CanaryProber.TOPIC)
+                && (only == null || only.matcher(t).matches());
     LoadOverlay measured =
         settings.prometheusUrls().isEmpty()
             ? LoadOverlay.NONE
@@ -145,6 +150,11 @@ public final class BalancerService implements AutoCloseable {
   /** Marks {@code brokers} to be drained: emptied and given nothing. */
   public synchronized void drain(Set<Integer> brokers) {
     brokers.forEach(b -> operatorStates.put(b, BrokerState.DRAINING));
+  }
+
+  /** Excludes {@code brokers}: they receive nothing (what they hold stays unless asked). */
+  public synchronized void exclude(Set<Integer> brokers) {
+    brokers.forEach(b -> operatorStates.put(b, BrokerState.EXCLUDED));
   }
 
   /** Marks {@code brokers} as new brokers to receive their share. */

@@ -27,6 +27,7 @@ import java.util.List;
  * @param executor the executor's limits and throttle
  * @param prometheusUrls brokers' metrics endpoints that measure bytes in/out; empty to estimate
  *     them from offsets
+ * @param topics the topics sampled and balanced, or null for every topic but internal ones
  */
 public record BalancerSettings(
     Duration sampleInterval,
@@ -41,7 +42,8 @@ public record BalancerSettings(
     boolean dryRun,
     PlannerOptions planner,
     ExecutorSettings executor,
-    List<URI> prometheusUrls) {
+    List<URI> prometheusUrls,
+    java.util.regex.Pattern topics) {
 
   /** Validates the settings. */
   public BalancerSettings {
@@ -80,7 +82,8 @@ public record BalancerSettings(
         false,
         PlannerOptions.defaults(),
         ExecutorSettings.defaults(),
-        List.of());
+        List.of(),
+        null);
   }
 
   /** Returns these settings with {@code n} samples {@code interval} apart. */
@@ -135,6 +138,11 @@ public record BalancerSettings(
     return edit(b -> b.prometheusUrls = urls);
   }
 
+  /** Returns these settings sampling and balancing only the topics {@code regex} matches. */
+  public BalancerSettings withTopics(java.util.regex.Pattern regex) {
+    return edit(b -> b.topics = regex);
+  }
+
   /** Returns a copy with {@code change} applied to its fields (validated again). */
   private BalancerSettings edit(java.util.function.Consumer<Fields> change) {
     Fields f = new Fields(this);
@@ -157,6 +165,7 @@ public record BalancerSettings(
     PlannerOptions planner;
     ExecutorSettings executor;
     List<URI> prometheusUrls;
+    java.util.regex.Pattern topics;
 
     Fields(BalancerSettings s) {
       sampleInterval = s.sampleInterval;
@@ -172,6 +181,7 @@ public record BalancerSettings(
       planner = s.planner;
       executor = s.executor;
       prometheusUrls = s.prometheusUrls;
+      topics = s.topics;
     }
 
     BalancerSettings build() {
@@ -188,7 +198,8 @@ public record BalancerSettings(
           dryRun,
           planner,
           executor,
-          prometheusUrls);
+          prometheusUrls,
+          topics);
     }
   }
 }

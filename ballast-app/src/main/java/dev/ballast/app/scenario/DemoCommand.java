@@ -35,8 +35,16 @@ import picocli.CommandLine.Spec;
       "metrics against the known load, nothing lost or duplicated) and writes a report to",
       "results/<scenario>-<time>/ (Markdown, summary.json, timeseries.csv, PNG charts).",
       "",
-      "Scenarios: traffic-based, qps-based, scale-up, scale-down, slow-node, all (the five),",
-      "and the variant scale-down-kill (a broker killed, RF 2, self-healing)."
+      "Scenarios: traffic-based, qps-based, scale-up, scale-down, slow-node, capacity (the",
+      "doctor sizes a saturated cluster and its fix is applied), all (these six), and the variant",
+      "scale-down-kill (a broker killed, RF 2, self-healing).",
+      "",
+      "On your own cluster (--bootstrap-server, --command-config): each scenario creates its",
+      "topic ballast-demo-<name> on the first brokers (by id), balances only that topic, and",
+      "deletes the topic and its consumer group at the end. scale-up and scale-down need a broker",
+      "added or stopped: --add-broker-cmd / --stop-broker-cmd run your command (for example a",
+      "docker compose or kubectl call), or the demo says what to do and waits. slow-node and",
+      "capacity inject faults with the embedded cluster's proxy and run on it only."
     },
     footer = {"", "Exit code 0 when every check passes, 1 otherwise."})
 public final class DemoCommand implements Callable<Integer> {
@@ -74,21 +82,61 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--bootstrap-server",
       paramLabel = "HOST:PORT",
-      description =
-          "Run on an external cluster (not supported yet: the scenarios start their own cluster).")
+      description = "Run on this cluster instead of an embedded one (host:port[,host:port...]).")
   String bootstrapServer;
+
+  @Option(
+      names = "--command-config",
+      paramLabel = "FILE",
+      description = "Client properties for --bootstrap-server (TLS, SASL), as for kafka-topics.sh.")
+  Path commandConfig;
+
+  @Option(
+      names = "--add-broker-cmd",
+      paramLabel = "CMD",
+      description =
+          "Shell command that starts one more broker (scale-up on --bootstrap-server); without it"
+              + " the demo asks you to and waits.")
+  String addBrokerCmd;
+
+  @Option(
+      names = "--stop-broker-cmd",
+      paramLabel = "CMD",
+      description =
+          "Shell command that stops broker {id} (also in $BALLAST_BROKER_ID; scale-down on"
+              + " --bootstrap-server); without it the demo asks you to and waits.")
+  String stopBrokerCmd;
+
+  @Option(
+      names = "--action-timeout",
+      defaultValue = "10m",
+      converter = dev.ballast.app.cli.DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "How long to wait for a broker to join or leave an external cluster (default:"
+              + " ${DEFAULT-VALUE}).")
+  Duration actionTimeout;
+
+  /** Scenarios that inject faults through the embedded cluster's proxy. */
+  static final java.util.Set<String> EMBEDDED_ONLY = java.util.Set.of("slow-node", "capacity");
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (bootstrapServer != null) {
-      throw new UserException(
-          "demo --bootstrap-server is not supported yet: scenarios start, scale and fault their own embedded cluster; use 'ballast balance --bootstrap-server' on your cluster");
-    }
+    ExternalTarget external = external();
     if (!balancer.equals("ballast") && !balancer.equals("external")) {
       throw new UserException("--balancer must be 'ballast' or 'external', not '" + balancer + "'");
     }
     Map<String, ScenarioSpec> catalogue = Scenarios.catalogue(quick);
     List<String> names = scenario.equals("all") ? Scenarios.ALL : List.of(scenario);
+    if (external != null) {
+      if (!scenario.equals("all") && EMBEDDED_ONLY.contains(scenario)) {
+        throw new UserException(
+            scenario
+                + " injects faults with the embedded cluster's proxy and cannot run on"
+                + " --bootstrap-server; run it without --bootstrap-server");
+      }
+      names = names.stream().filter(n -> !EMBEDDED_ONLY.contains(n)).toList();
+    }
     for (String n : names) {
       if (!catalogue.containsKey(n)) {
         throw new UserException(
@@ -102,7 +150,11 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ScenarioOptions options =
         new ScenarioOptions(
-            quick, results, balancer.equals("external"), Duration.ofSeconds(quick ? 60 : 90));
+            quick,
+            results,
+            balancer.equals("external"),
+            Duration.ofSeconds(quick ? 60 : 90),
+            external);
     ScenarioRunner runner = new ScenarioRunner(options, out);
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
@@ -144,6 +196,36 @@ public final class DemoCommand implements Callable<Integer> {
     return done.stream().allMatch(ScenarioResult::passed) && done.size() == names.size() ? 0 : 1;
   }
 
+  /** Returns the external cluster, checked reachable, or null for the embedded one. */
+  private ExternalTarget external() {
+    if (bootstrapServer == null) {
+      if (commandConfig != null || addBrokerCmd != null || stopBrokerCmd != null) {
+        throw new UserException(
+            "--command-config, --add-broker-cmd and --stop-broker-cmd go with --bootstrap-server");
+      }
+      return null;
+    }
+    dev.ballast.kafka.ClientSettings client;
+    try {
+      client = dev.ballast.kafka.ClientSettings.of(bootstrapServer, commandConfig);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    Duration timeout = Duration.ofSeconds(15);
+    try (var admin = dev.ballast.kafka.Admins.create(client, timeout)) {
+      dev.ballast.kafka.AdminCalls.get(
+          admin.describeCluster().nodes(), timeout, "describe the cluster");
+    } catch (RuntimeException e) {
+      throw new UserException(
+          "cannot reach the cluster at "
+              + bootstrapServer
+              + ": "
+              + e.getMessage()
+              + " (check --bootstrap-server and --command-config)");
+    }
+    return new ExternalTarget(client, addBrokerCmd, stopBrokerCmd, actionTimeout);
+  }
+
   private static boolean runnerStopped(ScenarioRunner runner) {
     return runner.isStopRequested();
   }
@@ -177,7 +259,15 @@ public final class DemoCommand implements Callable<Integer> {
               : String.format(Locale.ROOT, "%.1f s", r.convergenceSeconds()),
           r.moves() + "+" + r.leaderChanges() + "L",
           ConsoleListener.bytes(r.bytesMoved()),
-          String.format(Locale.ROOT, "%s %.2f -> %.2f", metric.label(), b, a),
+          r.spec().trigger() == Trigger.CAPACITY
+              ? String.format(
+                  Locale.ROOT,
+                  "under-replicated %s -> %s, brokers %s -> %s",
+                  r.before() == null ? "-" : ScenarioChecks.underReplicated(r.before()),
+                  r.after() == null ? "-" : ScenarioChecks.underReplicated(r.after()),
+                  r.before() == null ? "-" : r.before().brokers().size(),
+                  r.after() == null ? "-" : r.after().brokers().size())
+              : String.format(Locale.ROOT, "%s %.2f -> %.2f", metric.label(), b, a),
           cont);
     }
     t.print(out);

@@ -16,4 +16,26 @@ public record Expectation(
     Goal metric,
     Map<Integer, Integer> replicasPerBroker,
     Map<Integer, Integer> leadersPerBroker,
-    boolean imbalanceBefore) {}
+    boolean imbalanceBefore) {
+
+  /** Returns this end with broker {@code i} renamed {@code idOf.get(i)}; unmapped ones dropped. */
+  Expectation onBrokers(Map<Integer, Integer> idOf) {
+    return new Expectation(
+        metric, rename(replicasPerBroker, idOf), rename(leadersPerBroker, idOf), imbalanceBefore);
+  }
+
+  private static Map<Integer, Integer> rename(
+      Map<Integer, Integer> perBroker, Map<Integer, Integer> idOf) {
+    if (perBroker == null) {
+      return null;
+    }
+    Map<Integer, Integer> out = new java.util.TreeMap<>();
+    perBroker.forEach(
+        (i, n) -> {
+          if (idOf.containsKey(i)) {
+            out.put(idOf.get(i), n);
+          }
+        });
+    return out;
+  }
+}

@@ -222,6 +222,11 @@ final class ScenarioChecks {
     return n == 0 || sum == 0 ? Double.NaN : max / (sum / n);
   }
 
+  /** Returns the partitions of {@code m} whose ISR is short of their replicas. */
+  static long underReplicated(ClusterModel m) {
+    return m.partitions().stream().filter(p -> p.isr().size() < p.replicas().size()).count();
+  }
+
   static long replicas(ClusterModel m, String topic, int broker) {
     return m.partitions().stream()
         .filter(p -> p.topic().equals(topic))

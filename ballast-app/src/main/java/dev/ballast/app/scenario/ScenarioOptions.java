@@ -10,9 +10,14 @@ import java.time.Duration;
  * @param resultsRoot where {@code <scenario>-<timestamp>/} folders go
  * @param externalBalancer observe and judge only; another balancer (AutoMQ's) moves partitions
  * @param convergenceTimeout the longest wait for the expected end after the trigger
+ * @param external the cluster to run on instead of an embedded one, or null
  */
 public record ScenarioOptions(
-    boolean quick, Path resultsRoot, boolean externalBalancer, Duration convergenceTimeout) {
+    boolean quick,
+    Path resultsRoot,
+    boolean externalBalancer,
+    Duration convergenceTimeout,
+    ExternalTarget external) {
 
   /** Returns the time between load samples. */
   public Duration sampleInterval() {

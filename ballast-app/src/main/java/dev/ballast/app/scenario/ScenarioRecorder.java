@@ -89,6 +89,33 @@ final class ScenarioRecorder implements BalancerListener {
     return nanos == 0 ? Double.NaN : acked / (nanos / 1e9);
   }
 
+  /**
+   * Returns the lowest messages/s acknowledged over the last {@code n} load periods, or NaN when
+   * fewer were recorded.
+   */
+  synchronized double lowestAckedRate(int n) {
+    if (periods.size() < n) {
+      return Double.NaN;
+    }
+    double min = Double.MAX_VALUE;
+    for (long[] p : periods.subList(periods.size() - n, periods.size())) {
+      min = Math.min(min, p[2] / (p[1] / 1e9));
+    }
+    return min;
+  }
+
+  /** Returns the highest messages/s acknowledged over the last {@code n} periods, or NaN. */
+  synchronized double highestAckedRate(int n) {
+    if (periods.size() < n) {
+      return Double.NaN;
+    }
+    double max = 0;
+    for (long[] p : periods.subList(periods.size() - n, periods.size())) {
+      max = Math.max(max, p[2] / (p[1] / 1e9));
+    }
+    return max;
+  }
+
   /** Returns the produce p99 (ms) of the last load period. */
   double produceP99Ms() {
     return produceP99Ms;
@@ -219,6 +246,13 @@ final class ScenarioRecorder implements BalancerListener {
 
   synchronized ClusterModel before() {
     return before;
+  }
+
+  /** Takes the latest model as the state before the fix, unless one was taken already. */
+  synchronized void markBefore() {
+    if (before == null) {
+      before = latest;
+    }
   }
 
   /** Marks the trigger as fired: the next executed plan records the state before balancing. */

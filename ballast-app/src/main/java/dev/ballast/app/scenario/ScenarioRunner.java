@@ -7,6 +7,7 @@ import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.plan.Plan;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
+import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.exec.ExecutorSettings;
@@ -83,35 +84,54 @@ public final class ScenarioRunner {
     }
   }
 
-  private ScenarioResult runLogged(ScenarioSpec spec, Path dir, ExperimentLog log) {
+  private ScenarioResult runLogged(ScenarioSpec original, Path dir, ExperimentLog log) {
     Map<String, Double> phases = new LinkedHashMap<>();
     long t0 = System.nanoTime();
-    log.line("prepare: " + spec.title());
-    EmbeddedKafkaCluster cluster = null;
+    log.line("prepare: " + original.title());
+    ScenarioCluster cluster = null;
     Run run = null;
     String error = null;
+    ScenarioSpec spec = original;
     try {
-      ClusterSpec clusterSpec = ClusterSpec.ofBrokers(spec.brokers());
-      if (spec.trigger() == Trigger.KILL) {
-        // With internal topics at RF 1, killing a broker takes down the consumer groups (and
-        // producer state) coordinated there; a cluster that survives a broker death replicates
-        // them.
-        clusterSpec =
-            clusterSpec.withBrokerProperties(
-                Map.of(
-                    "offsets.topic.replication.factor", "2",
-                    "transaction.state.log.replication.factor", "2"));
+      cluster = options.external() == null ? startEmbedded(original, log) : connect(log);
+      List<Integer> ids = cluster.brokerIds();
+      if (ids.size() < original.brokers()) {
+        throw new IllegalStateException(
+            original.name()
+                + " needs at least "
+                + original.brokers()
+                + " brokers; the cluster has "
+                + ids.size()
+                + " "
+                + ids);
       }
-      cluster = EmbeddedKafkaCluster.start(clusterSpec);
-      log.line("cluster up: " + cluster.bootstrapServers());
-      ClientSettings client = ClientSettings.of(cluster.bootstrapServers());
+      // Broker i of the scenario is the cluster's i-th broker (the identity on the embedded one).
+      Map<Integer, Integer> idOf = new java.util.TreeMap<>();
+      for (int i = 0; i < original.brokers(); i++) {
+        idOf.put(i, ids.get(i));
+      }
+      spec = original.onBrokers(idOf);
+      Set<Integer> others = new java.util.TreeSet<>(ids);
+      others.removeAll(idOf.values());
+      if (!others.isEmpty()) {
+        log.line(
+            "the scenario runs on brokers "
+                + idOf.values()
+                + "; brokers "
+                + others
+                + " are excluded (they receive none of its partitions)");
+      }
+      ClientSettings client = cluster.client();
       try (Admin admin = Admins.create(client, Duration.ofSeconds(15))) {
+        if (!cluster.isEmbedded()) {
+          refuseLeftovers(admin, spec);
+        }
         new TopicPreparer(admin, Duration.ofSeconds(30))
             .prepare(List.of(new TopicSpec(spec.topic(), null, null, spec.placement(), Map.of())))
             .forEach(log::line);
       }
       phases.put("prepare", (System.nanoTime() - t0) / 1e9);
-      run = new Run(spec, cluster, client, log);
+      run = new Run(original, idOf, others, cluster, log, dir);
       run.execute(phases);
     } catch (RuntimeException e) {
       error = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -119,13 +139,19 @@ public final class ScenarioRunner {
     } finally {
       long c0 = System.nanoTime();
       if (run != null) {
+        spec = run.spec;
         run.close();
       }
       if (cluster != null) {
-        cluster.close();
+        if (cluster.isEmbedded()) {
+          cluster.close();
+          log.line("cleanup: every broker stopped, data deleted");
+        } else {
+          removeScenarioData(cluster.client(), spec, log);
+          cluster.close();
+        }
       }
       phases.put("cleanup", (System.nanoTime() - c0) / 1e9);
-      log.line("cleanup: every broker stopped, data deleted");
     }
     return run == null
         ? new ScenarioResult(
@@ -134,10 +160,106 @@ public final class ScenarioRunner {
         : run.result(dir, phases, error);
   }
 
+  private ScenarioCluster startEmbedded(ScenarioSpec spec, ExperimentLog log) {
+    ClusterSpec clusterSpec = ClusterSpec.ofBrokers(spec.brokers());
+    if (spec.trigger() == Trigger.KILL) {
+      // With internal topics at RF 1, killing a broker takes down the consumer groups (and
+      // producer state) coordinated there; a cluster that survives a broker death replicates
+      // them.
+      clusterSpec =
+          clusterSpec.withBrokerProperties(
+              Map.of(
+                  "offsets.topic.replication.factor", "2",
+                  "transaction.state.log.replication.factor", "2"));
+    }
+    if (spec.trigger() == Trigger.CAPACITY) {
+      // Two racks stand for two availability zones. Followers leave the ISR after 2 s behind
+      // instead of 30 s, so under-replication shows within the demo's time.
+      clusterSpec =
+          clusterSpec
+              .withRacks(List.of("az-a", "az-b"))
+              .withBrokerProperties(Map.of("replica.lag.time.max.ms", "2000"));
+    }
+    EmbeddedKafkaCluster embedded = EmbeddedKafkaCluster.start(clusterSpec);
+    log.line("cluster up: " + embedded.bootstrapServers());
+    if (spec.bandwidthCap() > 0) {
+      for (var b : embedded.brokers()) {
+        embedded.setBandwidth(b.id(), spec.bandwidthCap());
+      }
+      log.line(
+          "every broker's network capped at "
+              + dev.ballast.app.balance.ConsoleListener.bytes(spec.bandwidthCap())
+              + "/s each way");
+    }
+    return new EmbeddedScenarioCluster(embedded);
+  }
+
+  private ScenarioCluster connect(ExperimentLog log) {
+    ExternalTarget t = options.external();
+    log.line("cluster: " + t.client().bootstrapServers() + " (external: nothing is started)");
+    return ExternalScenarioCluster.connect(t, log::line, this::isStopRequested);
+  }
+
+  /**
+   * Refuses to run over a topic or group a previous demo left (deleting them is the user's call).
+   */
+  private static void refuseLeftovers(Admin admin, ScenarioSpec spec) {
+    Set<String> topics =
+        AdminCalls.get(admin.listTopics().names(), Duration.ofSeconds(15), "list topics");
+    if (topics.contains(spec.topic())) {
+      throw new IllegalStateException(
+          "topic "
+              + spec.topic()
+              + " exists already (left by an interrupted demo?); delete it first: kafka-topics.sh"
+              + " --bootstrap-server ... --delete --topic "
+              + spec.topic());
+    }
+  }
+
+  /** On an external cluster, deletes what the scenario created: its topic and consumer group. */
+  private static void removeScenarioData(
+      ClientSettings client, ScenarioSpec spec, ExperimentLog log) {
+    try (Admin admin = Admins.create(client, Duration.ofSeconds(15))) {
+      AdminCalls.get(
+          admin.deleteTopics(List.of(spec.topic())).all(),
+          Duration.ofSeconds(30),
+          "delete topic " + spec.topic());
+      try {
+        AdminCalls.get(
+            admin.deleteConsumerGroups(List.of(checkGroup(spec))).all(),
+            Duration.ofSeconds(30),
+            "delete consumer group " + checkGroup(spec));
+      } catch (RuntimeException e) {
+        log.line("cleanup: consumer group " + checkGroup(spec) + " not deleted: " + e.getMessage());
+      }
+      log.line(
+          "cleanup: topic "
+              + spec.topic()
+              + " and group "
+              + checkGroup(spec)
+              + " deleted; the cluster keeps running");
+    } catch (RuntimeException e) {
+      log.line(
+          "cleanup: could not delete topic "
+              + spec.topic()
+              + " ("
+              + e.getMessage()
+              + "); delete it with kafka-topics.sh --delete --topic "
+              + spec.topic());
+    }
+  }
+
+  private static String checkGroup(ScenarioSpec spec) {
+    return spec.name() + "-check";
+  }
+
   /** The state of one run: cluster, load, balancer, recorder. */
   private final class Run implements AutoCloseable {
-    private final ScenarioSpec spec;
-    private final EmbeddedKafkaCluster cluster;
+    private final ScenarioSpec original;
+    private final Map<Integer, Integer> idOf;
+    // The scenario on this cluster's broker ids; a joining broker's id is added when it registers.
+    private volatile ScenarioSpec spec;
+    private final ScenarioCluster cluster;
     private final ExperimentLog log;
     private final Admin admin;
     private final LocalWorker worker = LocalWorker.create();
@@ -152,26 +274,51 @@ public final class ScenarioRunner {
     private WorkloadResult workloadResult;
     private Thread triggerThread;
     private boolean stoppedDrained;
+    private volatile boolean stopConfirmed;
     private ClusterModel after;
+    private final CapacityFix capacity;
 
-    Run(ScenarioSpec spec, EmbeddedKafkaCluster cluster, ClientSettings client, ExperimentLog log) {
+    Run(
+        ScenarioSpec original,
+        Map<Integer, Integer> idOf,
+        Set<Integer> excluded,
+        ScenarioCluster cluster,
+        ExperimentLog log,
+        Path dir) {
+      this.original = original;
+      this.idOf = new java.util.concurrent.ConcurrentHashMap<>(idOf);
+      ScenarioSpec spec = original.onBrokers(idOf);
       this.spec = spec;
       this.cluster = cluster;
+      ClientSettings client = cluster.client();
       this.log = log;
       this.admin = Admins.create(client, Duration.ofSeconds(15));
       this.recorder = new ScenarioRecorder(spec.topic(), start, System::nanoTime, log::line);
+      this.capacity =
+          spec.trigger() == Trigger.CAPACITY
+              ? new CapacityFix(
+                  spec,
+                  cluster,
+                  admin,
+                  dir,
+                  log,
+                  Duration.ofSeconds(options.quick() ? 4 : 6),
+                  () -> stopRequested,
+                  this::loadOnSchedule,
+                  this::scaleLoad,
+                  recorder::markBefore)
+              : null;
       WorkloadSpec load =
           new WorkloadSpec(
               spec.name(),
               List.of(),
               spec.producers(),
-              List.of(
-                  new ConsumerSpec(
-                      spec.topic(), spec.name() + "-check", 1, Duration.ZERO, Map.of())),
+              List.of(new ConsumerSpec(spec.topic(), checkGroup(spec), 1, Duration.ZERO, Map.of())),
               Duration.ofMinutes(30),
               Duration.ofSeconds(options.quick() ? 1 : 3),
               Duration.ofSeconds(60));
-      Map<String, Object> clientConfig = Map.of("bootstrap.servers", cluster.bootstrapServers());
+      Map<String, Object> clientConfig = new java.util.HashMap<>(client.properties());
+      clientConfig.put("bootstrap.servers", client.bootstrapServers());
       this.workload =
           new WorkloadRun(
               load,
@@ -200,10 +347,17 @@ public final class ScenarioRunner {
               .withTimings(
                   Duration.ofSeconds(options.quick() ? 3 : 5),
                   Duration.ofSeconds(options.quick() ? 3 : 8))
-              .withDryRun(options.externalBalancer())
+              // In the capacity scenario the doctor's fix does the work; the balancer observes.
+              .withDryRun(options.externalBalancer() || spec.trigger() == Trigger.CAPACITY)
+              // Only the scenario's topic: on a shared cluster nothing else is sampled or moved.
+              .withTopics(
+                  java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(spec.topic())))
               .withImbalanceConfirmations(2)
               .withExecutor(ExecutorSettings.defaults().withLimits(10, 50));
       this.service = new BalancerService(admin, client, settings, System::nanoTime, recorder);
+      if (!excluded.isEmpty()) {
+        service.exclude(excluded);
+      }
       // Every run serves what the balancer sees: /metrics for Prometheus, the dashboard at /.
       this.http = BallastHttpServer.start("127.0.0.1", 0, null, service);
       log.line(
@@ -242,6 +396,11 @@ public final class ScenarioRunner {
         recorder.onTriggered();
       }
       Duration limit = options.convergenceTimeout().plus(spec.triggerAfter());
+      if (spec.trigger() == Trigger.CAPACITY) {
+        // The trigger itself takes time: the overload must show, the doctor samples, new brokers
+        // start, and the rebalance copies the partitions through the capped network.
+        limit = limit.plus(Duration.ofMinutes(4));
+      }
       long settleFrom = -1;
       int samplesAtConvergence = 0;
       while (!stopRequested) {
@@ -258,7 +417,12 @@ public final class ScenarioRunner {
         if (fired && spec.trigger() == Trigger.DRAIN_AND_STOP && !stoppedDrained && drained()) {
           stoppedDrained = true;
           log.line("broker " + spec.target() + " is empty; stopping it");
-          background(() -> cluster.stopBroker(spec.target()));
+          int target = spec.target();
+          background(
+              () -> {
+                cluster.stopBroker(target);
+                stopConfirmed = true;
+              });
         }
         boolean atEnd =
             fired && triggerDone() && reachedExpectedEnd() && balanced() && !service.isExecuting();
@@ -326,7 +490,13 @@ public final class ScenarioRunner {
       switch (spec.trigger()) {
         case ADD_BROKER -> {
           log.line("trigger: a new broker joins");
-          background(() -> log.line("broker " + cluster.addBroker() + " registered"));
+          background(
+              () -> {
+                int id = cluster.addBroker();
+                log.line("broker " + id + " registered");
+                idOf.put(original.target(), id);
+                spec = original.onBrokers(idOf);
+              });
         }
         case DRAIN_AND_STOP -> {
           log.line("trigger: broker " + spec.target() + " is decommissioned (drain, then stop)");
@@ -343,6 +513,10 @@ public final class ScenarioRunner {
                   + " ms latency injected on broker "
                   + spec.target());
           cluster.setLatency(spec.target(), spec.slowLatency());
+        }
+        case CAPACITY -> {
+          log.line("trigger: the doctor is called once partitions fall out of sync");
+          background(capacity::run);
         }
         case NONE -> {}
       }
@@ -363,12 +537,26 @@ public final class ScenarioRunner {
       triggerThread.start();
     }
 
+    /**
+     * Returns whether the producers acknowledged their target rate (within 10%) over the last two
+     * load periods: neither held back nor sending a backlog.
+     */
+    private boolean loadOnSchedule() {
+      double target = spec.producers().stream().mapToDouble(p -> p.messagesPerSecond()).sum();
+      double low = recorder.lowestAckedRate(2);
+      double high = recorder.highestAckedRate(2);
+      return low >= 0.9 * target && high <= 1.1 * target;
+    }
+
+    private void scaleLoad(double factor) {
+      workload.scaleProducerRates(factor);
+    }
+
     private boolean triggerDone() {
       if (triggerThread != null && triggerThread.isAlive()) {
         return false;
       }
-      return spec.trigger() != Trigger.DRAIN_AND_STOP
-          || (stoppedDrained && !cluster.downBrokers().isEmpty());
+      return spec.trigger() != Trigger.DRAIN_AND_STOP || (stoppedDrained && stopConfirmed);
     }
 
     private boolean drained() {
@@ -429,11 +617,15 @@ public final class ScenarioRunner {
       long bytes = plans.stream().mapToLong(p -> p.summary().bytesToMove()).sum();
       ClusterModel end = after != null ? after : recorder.latest();
       ClusterModel before = recorder.before() != null ? recorder.before() : end;
-      List<Check> checks =
-          error == null && workloadResult != null
-              ? new ScenarioChecks(spec, recorder, workloadResult, convergenceSeconds, dir)
-                  .all(before, end)
-              : List.of();
+      List<Check> checks = new java.util.ArrayList<>();
+      if (error == null && workloadResult != null) {
+        checks.addAll(
+            new ScenarioChecks(spec, recorder, workloadResult, convergenceSeconds, dir)
+                .all(before, end));
+        if (capacity != null) {
+          checks.addAll(capacity.checks());
+        }
+      }
       return new ScenarioResult(
           spec,
           dir,

@@ -20,6 +20,8 @@ import java.util.List;
  * @param target the broker the trigger acts on (the new broker's id for ADD_BROKER)
  * @param triggerAfter when the trigger fires after the load starts
  * @param slowLatency the latency injected for SLOW
+ * @param bandwidthCap the network capacity of every broker in bytes/s per direction (the embedded
+ *     cluster's proxy enforces it), 0 for none
  * @param expectation the expected end
  */
 public record ScenarioSpec(
@@ -33,6 +35,7 @@ public record ScenarioSpec(
     int target,
     Duration triggerAfter,
     Duration slowLatency,
+    long bandwidthCap,
     Expectation expectation) {
 
   /** Validates and copies. */
@@ -42,6 +45,44 @@ public record ScenarioSpec(
     producers = List.copyOf(producers);
     requireNonNull(trigger, "trigger");
     requireNonNull(expectation, "expectation");
+  }
+
+  /**
+   * Returns this scenario on a cluster whose brokers have other ids: broker {@code i} of the
+   * scenario (its placement, target and expected end) becomes broker {@code idOf.get(i)}. The
+   * expected end drops brokers not mapped yet (a broker still to join); an unmapped target is -1.
+   */
+  ScenarioSpec onBrokers(java.util.Map<Integer, Integer> idOf) {
+    List<List<Integer>> mapped =
+        placement.stream()
+            .map(
+                replicas ->
+                    replicas.stream()
+                        .map(
+                            i -> {
+                              Integer id = idOf.get(i);
+                              if (id == null) {
+                                throw new IllegalArgumentException(
+                                    name + " places a replica on broker #" + i + ", not mapped");
+                              }
+                              return id;
+                            })
+                        .toList())
+            .toList();
+    int mappedTarget = target < 0 ? target : idOf.getOrDefault(target, -1);
+    return new ScenarioSpec(
+        name,
+        title,
+        brokers,
+        topic,
+        mapped,
+        producers,
+        trigger,
+        mappedTarget,
+        triggerAfter,
+        slowLatency,
+        bandwidthCap,
+        expectation.onBrokers(idOf));
   }
 
   /** Returns the replication factor of the topic. */

@@ -18,7 +18,7 @@ public final class Scenarios {
 
   /** The names {@code demo all} runs, in order. */
   public static final List<String> ALL =
-      List.of("traffic-based", "qps-based", "scale-up", "scale-down", "slow-node");
+      List.of("traffic-based", "qps-based", "scale-up", "scale-down", "slow-node", "capacity");
 
   private Scenarios() {}
 
@@ -32,7 +32,8 @@ public final class Scenarios {
             scaleUp(quick),
             scaleDown(quick),
             scaleDownKill(quick),
-            slowNode(quick))) {
+            slowNode(quick),
+            capacity(quick))) {
       all.put(s.name(), s);
     }
     return all;
@@ -47,13 +48,14 @@ public final class Scenarios {
             + (int) (rate / 1000)
             + " MB/s: bytes in/out balanced to 2-2-2",
         3,
-        "traffic",
+        "ballast-demo-traffic",
         rf1(0, 0, 0, 0, 1, 2),
-        List.of(producer("traffic", rate, 1000, uniform(6))),
+        List.of(producer("ballast-demo-traffic", rate, 1000, uniform(6))),
         Trigger.NONE,
         -1,
         Duration.ZERO,
         Duration.ZERO,
+        0,
         new Expectation(Goal.NETWORK_IN, Map.of(0, 2, 1, 2, 2, 2), null, true));
   }
 
@@ -66,15 +68,24 @@ public final class Scenarios {
         "qps-based",
         "bytes balanced but messages/s skewed (many small messages on broker 0): messages/s balanced",
         3,
-        "requests",
+        "ballast-demo-requests",
         rf1(0, 0, 0, 1, 1, 1, 2, 2, 2),
         List.of(
-            producer("requests", small * 3, 100, List.of(1L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L)),
-            producer("requests", large * 6, 1000, List.of(0L, 0L, 0L, 1L, 1L, 1L, 1L, 1L, 1L))),
+            producer(
+                "ballast-demo-requests",
+                small * 3,
+                100,
+                List.of(1L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L)),
+            producer(
+                "ballast-demo-requests",
+                large * 6,
+                1000,
+                List.of(0L, 0L, 0L, 1L, 1L, 1L, 1L, 1L, 1L))),
         Trigger.NONE,
         -1,
         Duration.ZERO,
         Duration.ZERO,
+        0,
         new Expectation(Goal.MESSAGES, Map.of(0, 3, 1, 3, 2, 3), null, true));
   }
 
@@ -87,13 +98,14 @@ public final class Scenarios {
         "scale-up",
         "12 partitions 6-6 on 2 brokers, a 3rd broker joins: 4-4-4",
         2,
-        "growth",
+        "ballast-demo-growth",
         rf1(leaders.stream().mapToInt(Integer::intValue).toArray()),
-        List.of(producer("growth", quick ? 3000 : 6000, 1000, uniform(12))),
+        List.of(producer("ballast-demo-growth", quick ? 3000 : 6000, 1000, uniform(12))),
         Trigger.ADD_BROKER,
         2,
         quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
         Duration.ZERO,
+        0,
         new Expectation(Goal.REPLICAS, Map.of(0, 4, 1, 4, 2, 4), null, false));
   }
 
@@ -102,13 +114,14 @@ public final class Scenarios {
         "scale-down",
         "12 partitions 4-4-4, broker 2 drained then stopped: 6-6-0, nothing lost",
         3,
-        "shrink",
+        "ballast-demo-shrink",
         rf1(0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2),
-        List.of(producer("shrink", quick ? 3000 : 6000, 1000, uniform(12))),
+        List.of(producer("ballast-demo-shrink", quick ? 3000 : 6000, 1000, uniform(12))),
         Trigger.DRAIN_AND_STOP,
         2,
         quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
         Duration.ZERO,
+        0,
         new Expectation(Goal.REPLICAS, Map.of(0, 6, 1, 6, 2, 0), null, false));
   }
 
@@ -122,13 +135,14 @@ public final class Scenarios {
         "scale-down-kill",
         "12 partitions RF 2 over 3 brokers, broker 2 killed: the balancer re-creates its replicas, nothing lost",
         3,
-        "heal",
+        "ballast-demo-heal",
         placement,
-        List.of(producer("heal", quick ? 2000 : 4000, 1000, uniform(12))),
+        List.of(producer("ballast-demo-heal", quick ? 2000 : 4000, 1000, uniform(12))),
         Trigger.KILL,
         2,
         quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
         Duration.ZERO,
+        0,
         new Expectation(Goal.REPLICAS, Map.of(0, 12, 1, 12, 2, 0), null, false));
   }
 
@@ -143,17 +157,70 @@ public final class Scenarios {
         "slow-node",
         "12 partitions 4-4-4 (RF 2), ~200 ms latency injected on broker 2: it leads nothing, produce p99 recovers",
         3,
-        "latency",
+        "ballast-demo-latency",
         placement,
-        List.of(producer("latency", quick ? 1200 : 3000, 1000, uniform(12))),
+        List.of(producer("ballast-demo-latency", quick ? 1200 : 3000, 1000, uniform(12))),
         Trigger.SLOW,
         2,
         quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
         Duration.ofMillis(200),
+        0,
         new Expectation(Goal.LEADERS, null, Map.of(2, 0), false));
   }
 
+  static ScenarioSpec capacity(boolean quick) {
+    // Seed 002: two brokers over two zones, RF 2, more load than their network carries. With R
+    // the bytes produced (~1.05 kB a message on disk with its headers), each broker sends its
+    // consumers' share plus one replica copy of what it leads, ~R, through a cap of 0.8 R:
+    // followers fall behind. Four brokers need ~R/2 each (62% of the cap). The doctor's sizing,
+    // 2 R in over 70% of the cap, asks for 4 brokers (a multiple of the 2 zones) for any sampled
+    // load between 0.6 R and 1.13 R.
+    double rate = quick ? 1000 : 2000;
+    long cap = quick ? 850_000 : 1_700_000;
+    List<List<Integer>> placement = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      placement.add(List.of(i % 2, (i + 1) % 2));
+    }
+    return new ScenarioSpec(
+        "capacity",
+        "2 brokers (RF 2, 2 zones) with "
+            + cap / 1000
+            + " kB/s of network each under ~"
+            + (int) rate
+            + " kB/s: the doctor finds CapacityInsufficient, brokers are added and rebalanced onto,"
+            + " under-replication returns to 0",
+        2,
+        "ballast-demo-orders",
+        placement,
+        // The seed's producer settings: 1 MB batches, several per request. Once the cap holds the
+        // producer back, its backlog leaves in requests of several MB, a follower's fetch of them
+        // takes longer than replica.lag.time.max.ms at the capped rate, and the follower drops out
+        // of the ISR (small batches would only slow the producer down in step with its followers).
+        List.of(
+            producer(
+                "ballast-demo-orders",
+                rate,
+                1000,
+                uniform(8),
+                Map.of("batch.size", "1048576", "max.request.size", "4194304", "linger.ms", "10"))),
+        Trigger.CAPACITY,
+        -1,
+        Duration.ZERO,
+        Duration.ZERO,
+        cap,
+        new Expectation(Goal.REPLICAS, Map.of(0, 4, 1, 4, 2, 4, 3, 4), null, false));
+  }
+
   private static ProducerSpec producer(String topic, double rate, int size, List<Long> weights) {
+    return producer(topic, rate, size, weights, Map.of());
+  }
+
+  private static ProducerSpec producer(
+      String topic, double rate, int size, List<Long> weights, Map<String, String> extra) {
+    Map<String, String> config =
+        new java.util.HashMap<>(
+            Map.of("acks", "all", "linger.ms", "5", "enable.idempotence", "true"));
+    config.putAll(extra);
     return new ProducerSpec(
         topic,
         1,
@@ -165,7 +232,7 @@ public final class Scenarios {
         null,
         weights,
         null,
-        Map.of("acks", "all", "linger.ms", "5", "enable.idempotence", "true"));
+        Map.copyOf(config));
   }
 
   /**

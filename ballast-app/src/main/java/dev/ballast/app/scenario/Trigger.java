@@ -11,5 +11,10 @@ public enum Trigger {
   /** The target broker is killed (-9); the balancer self-heals after its grace period. */
   KILL,
   /** Latency is injected on the target broker. */
-  SLOW
+  SLOW,
+  /**
+   * The brokers' capped network cannot carry the load: the doctor diagnoses it and its fix (more
+   * brokers, then a rebalance) is applied.
+   */
+  CAPACITY
 }

@@ -33,7 +33,8 @@ class DemoIT {
         "scale-up",
         "scale-down",
         "slow-node",
-        "scale-down-kill"
+        "scale-down-kill",
+        "capacity"
       })
   void scenarioPassesEveryCheckAndWritesItsReport(String scenario) throws IOException {
     StringWriter out = new StringWriter();
@@ -59,6 +60,17 @@ class DemoIT {
     assertThat(summary.path("continuity").path("duplicated").asLong()).isZero();
     assertThat(summary.path("continuity").path("consumed").asLong()).isPositive();
     assertThat(results.resolve("latest/README.md")).content().contains(scenario).contains("PASS");
+    if (scenario.equals("capacity")) {
+      // The doctor's fix in every format, and the two-step fix on the console.
+      for (String f : CapacityFix.FILES.values()) {
+        assertThat(dir.resolve("fix").resolve(f)).isNotEmptyFile();
+      }
+      assertThat(dir.resolve("fix/aws-cli.sh"))
+          .content()
+          .contains("update-broker-count")
+          .contains("TARGET=4");
+      assertThat(out.toString()).contains("CapacityInsufficient").contains("step 2, rebalance");
+    }
   }
 
   private Path onlyRunDir(String scenario) throws IOException {
