@@ -28,6 +28,9 @@ public final class Main {
     CommandLine cli = new CommandLine(new BallastCommand());
     cli.setExecutionExceptionHandler(new CliErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Descriptions are written in lines of up to ~90 characters; at picocli's default of 80 they
+    // would break mid-sentence.
+    cli.setUsageHelpWidth(100);
     return cli;
   }
 }

@@ -55,6 +55,7 @@ final class CapacityFix {
   private final DoctorSettings settings;
   private final Runnable onDiagnosed;
   private final BooleanSupplier loadOnSchedule;
+  private final BooleanSupplier backlogSent;
   private final DoubleConsumer loadFactor;
 
   private volatile int underReplicatedSeen;
@@ -78,6 +79,7 @@ final class CapacityFix {
       Duration window,
       BooleanSupplier stopped,
       BooleanSupplier loadOnSchedule,
+      BooleanSupplier backlogSent,
       DoubleConsumer loadFactor,
       Runnable onDiagnosed) {
     this.spec = spec;
@@ -89,6 +91,7 @@ final class CapacityFix {
     this.stopped = stopped;
     this.onDiagnosed = onDiagnosed;
     this.loadOnSchedule = loadOnSchedule;
+    this.backlogSent = backlogSent;
     this.loadFactor = loadFactor;
     // The racks stand for the zones, so the new total is a multiple of them.
     this.settings = DoctorSettings.defaults().withBrokerCapacity(spec.bandwidthCap());
@@ -105,7 +108,10 @@ final class CapacityFix {
     // Out of the ISR, followers no longer hold acks=all producers back, and the producers send
     // the backlog they built meanwhile. The doctor is called on the steady load that follows, as
     // an operator would size a cluster on its sustained load, not on a catch-up burst.
-    awaitCondition(loadOnSchedule, Duration.ofSeconds(60), "the producers to return to schedule");
+    awaitCondition(
+        () -> loadOnSchedule.getAsBoolean() && backlogSent.getAsBoolean(),
+        Duration.ofSeconds(90),
+        "the producers to send their backlog and return to schedule");
     int still = underReplicated(describer().describe(false));
     if (still == 0) {
       throw new IllegalStateException(

@@ -90,30 +90,20 @@ final class ScenarioRecorder implements BalancerListener {
   }
 
   /**
-   * Returns the lowest messages/s acknowledged over the last {@code n} load periods, or NaN when
+   * Returns the messages/s acknowledged over the last {@code n} load periods together, or NaN when
    * fewer were recorded.
    */
-  synchronized double lowestAckedRate(int n) {
+  synchronized double ackedRate(int n) {
     if (periods.size() < n) {
       return Double.NaN;
     }
-    double min = Double.MAX_VALUE;
+    long acked = 0;
+    long nanos = 0;
     for (long[] p : periods.subList(periods.size() - n, periods.size())) {
-      min = Math.min(min, p[2] / (p[1] / 1e9));
+      acked += p[2];
+      nanos += p[1];
     }
-    return min;
-  }
-
-  /** Returns the highest messages/s acknowledged over the last {@code n} periods, or NaN. */
-  synchronized double highestAckedRate(int n) {
-    if (periods.size() < n) {
-      return Double.NaN;
-    }
-    double max = 0;
-    for (long[] p : periods.subList(periods.size() - n, periods.size())) {
-      max = Math.max(max, p[2] / (p[1] / 1e9));
-    }
-    return max;
+    return nanos == 0 ? Double.NaN : acked / (nanos / 1e9);
   }
 
   /** Returns the produce p99 (ms) of the last load period. */
