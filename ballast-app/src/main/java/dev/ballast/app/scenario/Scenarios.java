@@ -208,7 +208,8 @@ public final class Scenarios {
         Duration.ZERO,
         Duration.ZERO,
         cap,
-        new Expectation(Goal.REPLICAS, Map.of(0, 4, 1, 4, 2, 4, 3, 4), null, false));
+        new Expectation(
+            Goal.REPLICAS, Map.of(0, 4, 1, 4, 2, 4, 3, 4), Map.of(0, 2, 1, 2, 2, 2, 3, 2), false));
   }
 
   private static ProducerSpec producer(String topic, double rate, int size, List<Long> weights) {
