@@ -280,11 +280,6 @@ final class CapacityFix {
     return checks;
   }
 
-  /** Seconds from step 1 to no partition under-replicated, or NaN. */
-  double secondsToHealthy() {
-    return secondsToHealthy;
-  }
-
   private Check fixWritten() {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<FixFormat, String> e : FILES.entrySet()) {
