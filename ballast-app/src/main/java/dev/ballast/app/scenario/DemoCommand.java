@@ -1,6 +1,7 @@
 package dev.ballast.app.scenario;
 
 import dev.ballast.app.balance.ConsoleListener;
+import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.Table;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
@@ -81,17 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
           "ballast: Ballast balances; external: Ballast only drives the load, observes and judges (default: ${DEFAULT-VALUE}).")
   String balancer;
 
-  @Option(
-      names = "--bootstrap-server",
-      paramLabel = "HOST:PORT",
-      description = "Run on this cluster instead of an embedded one (host:port[,host:port...]).")
-  String bootstrapServer;
-
-  @Option(
-      names = "--command-config",
-      paramLabel = "FILE",
-      description = "Client properties for --bootstrap-server (TLS, SASL), as for kafka-topics.sh.")
-  Path commandConfig;
+  @Mixin ConnectionOptions connection;
 
   @Option(
       names = "--add-broker-cmd",
@@ -200,27 +191,22 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** Returns the external cluster, checked reachable, or null for the embedded one. */
   private ExternalTarget external() {
-    if (bootstrapServer == null) {
-      if (commandConfig != null || addBrokerCmd != null || stopBrokerCmd != null) {
+    if (!connection.isExternal()) {
+      if (addBrokerCmd != null || stopBrokerCmd != null) {
         throw new UserException(
-            "--command-config, --add-broker-cmd and --stop-broker-cmd go with --bootstrap-server");
+            "--add-broker-cmd and --stop-broker-cmd go with --bootstrap-server");
       }
       return null;
     }
-    dev.ballast.kafka.ClientSettings client;
-    try {
-      client = dev.ballast.kafka.ClientSettings.of(bootstrapServer, commandConfig);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(e.getMessage());
-    }
-    Duration timeout = Duration.ofSeconds(15);
+    dev.ballast.kafka.ClientSettings client = connection.settings();
+    Duration timeout = connection.timeout();
     try (var admin = dev.ballast.kafka.Admins.create(client, timeout)) {
       dev.ballast.kafka.AdminCalls.get(
           admin.describeCluster().nodes(), timeout, "describe the cluster");
     } catch (RuntimeException e) {
       throw new UserException(
           "cannot reach the cluster at "
-              + bootstrapServer
+              + client.bootstrapServers()
               + ": "
               + e.getMessage()
               + " (check --bootstrap-server and --command-config)");
