@@ -1,5 +1,6 @@
 package dev.ballast.kafka;
 
+import dev.ballast.kafka.access.Refusals;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ public final class AdminCalls {
    * Returns the value of {@code future}, waiting at most {@code timeout}.
    *
    * @throws ClusterUnreachableException when the call times out
-   * @throws KafkaCallException when the cluster answered with an error
+   * @throws dev.ballast.kafka.access.AccessDeniedException when the principal lacks a permission
+   * @throws KafkaCallException when the cluster answered with another error
    */
   public static <T> T get(KafkaFuture<T> future, Duration timeout, String what) {
     try {
@@ -27,6 +29,10 @@ public final class AdminCalls {
       if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
         throw new ClusterUnreachableException(
             "timed out trying to " + what + ": " + cause.getMessage(), cause);
+      }
+      var denied = Refusals.of(what, cause);
+      if (denied.isPresent()) {
+        throw denied.get();
       }
       throw new KafkaCallException("cannot " + what + ": " + cause.getMessage(), cause);
     } catch (TimeoutException e) {

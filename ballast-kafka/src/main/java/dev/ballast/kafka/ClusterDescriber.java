@@ -2,6 +2,7 @@ package dev.ballast.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.kafka.access.Refusals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,6 +100,10 @@ public final class ClusterDescriber {
       Throwable cause = e.getCause();
       if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
         throw unreachable(what, cause);
+      }
+      var denied = Refusals.of(what, cause);
+      if (denied.isPresent()) {
+        throw denied.get();
       }
       throw new IllegalStateException(
           "cannot " + what + " at " + address + ": " + cause.getMessage(), cause);

@@ -8,10 +8,12 @@ import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterUnreachableException;
+import dev.ballast.kafka.access.Refusals;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -66,12 +68,20 @@ public final class BalanceRun {
         service.drain(drain);
         service.addBrokers(add);
         BallastHttpServer server = serve(http, service, out);
+        AtomicReference<String> lastError = new AtomicReference<>();
         ServiceRunner runner =
             new ServiceRunner(
                 System::nanoTime,
                 Duration.ofMillis(100),
                 Duration.ofSeconds(2),
-                e -> service.reportError(CliErrors.describe(e), e));
+                e -> {
+                  // A missing permission does not heal by retrying: fail with what to grant.
+                  if (Refusals.isAccessProblem(e)) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                  }
+                  lastError.set(CliErrors.describe(e));
+                  service.reportError(CliErrors.describe(e), e);
+                });
         AtomicBoolean interrupted = new AtomicBoolean();
         Thread main = Thread.currentThread();
         Thread hook =
@@ -119,7 +129,11 @@ public final class BalanceRun {
           throw new UserException(
               "no plan within "
                   + maxRun.toSeconds()
-                  + " s: the load window did not fill (is the cluster answering?)",
+                  + " s: the load window did not fill ("
+                  + (lastError.get() == null
+                      ? "is the cluster answering?"
+                      : "last error: " + lastError.get())
+                  + ")",
               1);
         }
         return counting.failedExecutions() > 0 ? 1 : 0;

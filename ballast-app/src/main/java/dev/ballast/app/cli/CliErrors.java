@@ -5,14 +5,24 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception escaping a command into one line on stderr and exit code 1; the stack trace is
- * printed only with {@code --verbose}.
+ * Turns an exception escaping a command into one line on stderr and exit code 1 (4 for a missing
+ * permission or failed authentication, 3 for an unreachable cluster, see {@link AccessErrors}); the
+ * stack trace is printed only with {@code --verbose}.
  */
 public final class CliErrors implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
     boolean verbose = parsed != null && isVerbose(parsed);
+    UserException refusal = ex instanceof UserException ? null : AccessErrors.map(ex, parsed);
+    if (refusal != null) {
+      cmd.getErr().println("ballast: " + refusal.getMessage());
+      if (verbose) {
+        ex.printStackTrace(cmd.getErr());
+      }
+      cmd.getErr().flush();
+      return refusal.exitCode();
+    }
     cmd.getErr().println("ballast: " + describe(ex));
     if (verbose) {
       ex.printStackTrace(cmd.getErr());

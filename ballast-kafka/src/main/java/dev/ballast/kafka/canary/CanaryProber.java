@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.ClientSettings;
+import dev.ballast.kafka.access.AccessDeniedException;
+import dev.ballast.kafka.access.Refusals;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -108,7 +110,15 @@ public final class CanaryProber implements AutoCloseable {
         long wait = Math.max(1, deadline - nanoClock.getAsLong());
         e.getValue().get(wait, TimeUnit.NANOSECONDS);
         ms = (nanoClock.getAsLong() - sentAt.get(e.getKey())) / 1e6;
-      } catch (ExecutionException | TimeoutException ex) {
+      } catch (ExecutionException ex) {
+        // A refused write is no latency: it fails the prober with what to grant.
+        Refusals.of("write to the canary topic", ex.getCause())
+            .ifPresent(
+                denied -> {
+                  throw denied;
+                });
+        ms = timeout.toMillis();
+      } catch (TimeoutException ex) {
         ms = timeout.toMillis();
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
@@ -187,6 +197,8 @@ public final class CanaryProber implements AutoCloseable {
             admin.createPartitions(Map.of(TOPIC, NewPartitions.increaseTo(count, missing))).all(),
             timeout,
             "add canary partitions for new brokers");
+      } catch (AccessDeniedException e) {
+        throw e;
       } catch (RuntimeException e) {
         // raced with another prober: the next round sees the partitions
       }
@@ -202,7 +214,14 @@ public final class CanaryProber implements AutoCloseable {
               .allTopicNames()
               .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
               .get(TOPIC));
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      Refusals.of("describe the canary topic", e.getCause())
+          .ifPresent(
+              denied -> {
+                throw denied;
+              });
+      return Optional.empty();
+    } catch (TimeoutException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

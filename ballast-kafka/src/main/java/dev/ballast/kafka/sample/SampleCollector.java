@@ -3,6 +3,8 @@ package dev.ballast.kafka.sample;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.kafka.AdminCalls;
+import dev.ballast.kafka.access.Refusals;
+import dev.ballast.kafka.access.TopicVisibility;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -65,6 +67,9 @@ public final class SampleCollector {
                 admin.listTopics(new ListTopicsOptions().timeoutMs(ms)).names(),
                 timeout,
                 "list topics"));
+    if (topics.isEmpty() && TopicVisibility.hidden(admin, timeout)) {
+      throw TopicVisibility.noTopicVisible();
+    }
     topics.removeIf(topicFilter.negate());
     Map<String, TopicDescription> described =
         topics.isEmpty()
@@ -133,7 +138,15 @@ public final class SampleCollector {
       Map<String, LogDirDescription> dirs;
       try {
         dirs = result.get(id).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (ExecutionException | TimeoutException e) {
+      } catch (ExecutionException e) {
+        Refusals.of("describe log dirs", e.getCause())
+            .ifPresent(
+                denied -> {
+                  throw denied;
+                });
+        silent.add(id);
+        continue;
+      } catch (TimeoutException e) {
         silent.add(id);
         continue;
       } catch (InterruptedException e) {
