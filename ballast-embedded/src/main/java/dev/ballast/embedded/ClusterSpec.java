@@ -19,6 +19,7 @@ import java.util.Optional;
  *     start, slower under heavy load)
  * @param extraBrokerProperties broker properties that override Ballast's defaults
  * @param baseDir where the cluster's temp dir goes; empty for the system temp dir
+ * @param security how clients reach the brokers (plaintext, SASL with ACLs, TLS)
  */
 public record ClusterSpec(
     int brokers,
@@ -26,7 +27,8 @@ public record ClusterSpec(
     int brokerHeapMb,
     boolean fastStart,
     Map<String, String> extraBrokerProperties,
-    Optional<Path> baseDir) {
+    Optional<Path> baseDir,
+    ClusterSecurity security) {
 
   /** The most brokers one embedded cluster may have. */
   public static final int MAX_BROKERS = 16;
@@ -49,37 +51,48 @@ public record ClusterSpec(
     extraBrokerProperties =
         Map.copyOf(requireNonNull(extraBrokerProperties, "extraBrokerProperties"));
     requireNonNull(baseDir, "baseDir");
+    requireNonNull(security, "security");
   }
 
   /** Returns a spec for {@code brokers} brokers without racks and with the defaults. */
   public static ClusterSpec ofBrokers(int brokers) {
-    return new ClusterSpec(brokers, List.of(), 192, true, Map.of(), Optional.empty());
+    return new ClusterSpec(
+        brokers, List.of(), 192, true, Map.of(), Optional.empty(), ClusterSecurity.NONE);
   }
 
   /** Returns this spec with brokers assigned round-robin to {@code racks}. */
   public ClusterSpec withRacks(List<String> racks) {
-    return new ClusterSpec(brokers, racks, brokerHeapMb, fastStart, extraBrokerProperties, baseDir);
+    return new ClusterSpec(
+        brokers, racks, brokerHeapMb, fastStart, extraBrokerProperties, baseDir, security);
   }
 
   /** Returns this spec with {@code heapMb} per broker JVM. */
   public ClusterSpec withBrokerHeapMb(int heapMb) {
-    return new ClusterSpec(brokers, racks, heapMb, fastStart, extraBrokerProperties, baseDir);
+    return new ClusterSpec(
+        brokers, racks, heapMb, fastStart, extraBrokerProperties, baseDir, security);
   }
 
   /** Returns this spec with fast start on or off (off: full JIT, for throughput benchmarks). */
   public ClusterSpec withFastStart(boolean fast) {
-    return new ClusterSpec(brokers, racks, brokerHeapMb, fast, extraBrokerProperties, baseDir);
+    return new ClusterSpec(
+        brokers, racks, brokerHeapMb, fast, extraBrokerProperties, baseDir, security);
   }
 
   /** Returns this spec with {@code props} overriding Ballast's broker defaults. */
   public ClusterSpec withBrokerProperties(Map<String, String> props) {
-    return new ClusterSpec(brokers, racks, brokerHeapMb, fastStart, props, baseDir);
+    return new ClusterSpec(brokers, racks, brokerHeapMb, fastStart, props, baseDir, security);
   }
 
   /** Returns this spec with the cluster's temp dir created under {@code dir}. */
   public ClusterSpec withBaseDir(Path dir) {
     return new ClusterSpec(
-        brokers, racks, brokerHeapMb, fastStart, extraBrokerProperties, Optional.of(dir));
+        brokers, racks, brokerHeapMb, fastStart, extraBrokerProperties, Optional.of(dir), security);
+  }
+
+  /** Returns this spec with clients reaching the brokers as {@code security} says. */
+  public ClusterSpec withSecurity(ClusterSecurity security) {
+    return new ClusterSpec(
+        brokers, racks, brokerHeapMb, fastStart, extraBrokerProperties, baseDir, security);
   }
 
   /** Returns the rack of broker {@code id}, or null without racks. */

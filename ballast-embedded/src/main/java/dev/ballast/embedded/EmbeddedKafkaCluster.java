@@ -51,6 +51,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   private final Map<Integer, FaultProxy> proxies = new TreeMap<>();
   private final Map<Integer, Integer> bindRetries = new TreeMap<>();
   private final Thread shutdownHook;
+  private SecurityConfigs security;
+  private Map<String, Path> clientFiles = Map.of();
   private Admin admin;
   private boolean closed;
 
@@ -104,11 +106,21 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   }
 
   private void startAll() {
+    security = SecurityConfigs.create(spec.security(), root.resolve("tls"));
+    try {
+      clientFiles = security.writeClientFiles(root);
+    } catch (IOException e) {
+      throw new EmbeddedClusterException(
+          "cannot write the client properties files in " + root + ": " + e.getMessage(), e);
+    }
     int controllerPort = Ports.free();
     controller.setAll(NodeConfigs.controller(controller.dir(), controllerPort));
-    controller.start(
-        cds.jvmArgs(false),
-        List.of(Long.toString(ProcessHandle.current().pid()), clusterId, "--standalone"));
+    controller.setAll(security.controller());
+    List<String> controllerArgs =
+        new ArrayList<>(
+            List.of(Long.toString(ProcessHandle.current().pid()), clusterId, "--standalone"));
+    controllerArgs.addAll(security.formatArgs());
+    controller.start(cds.jvmArgs(false), controllerArgs);
     for (int id = 0; id < spec.brokers(); id++) {
       createBroker(id);
     }
@@ -128,6 +140,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       node.setAll(
           NodeConfigs.broker(
               node.dir(), id, spec.rackOf(id), controllerPort(), port, proxy.port()));
+      node.setAll(security.broker(port, proxy.port()));
       node.setAll(spec.extraBrokerProperties());
       brokers.put(id, node);
       proxies.put(id, proxy);
@@ -176,6 +189,43 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   /** Returns the cluster's data directory (deleted on close). */
   public Path directory() {
     return root;
+  }
+
+  /** Returns how clients reach the brokers. */
+  public ClusterSecurity security() {
+    return spec.security();
+  }
+
+  /**
+   * Returns the client properties (besides {@code bootstrap.servers}) of the super user: empty for
+   * a plaintext cluster, {@code security.protocol} and the truststore or SASL login otherwise.
+   */
+  public Map<String, String> clientProperties() {
+    return clientProperties(SecurityConfigs.ADMIN);
+  }
+
+  /**
+   * Returns the client properties of {@code user}: {@code admin} (a super user) or {@code guest}
+   * (no ACLs) on a SASL cluster; the user is ignored otherwise.
+   */
+  public Map<String, String> clientProperties(String user) {
+    requireNonNull(user, "user");
+    if (spec.security().isSasl()
+        && !user.equals(SecurityConfigs.ADMIN)
+        && !user.equals(SecurityConfigs.GUEST)) {
+      throw new EmbeddedClusterException(
+          "user " + user + " is not in this cluster (users: admin, guest)");
+    }
+    return Map.copyOf(security.client(user));
+  }
+
+  /**
+   * Returns the client properties files written next to the data, by user ({@code admin} and {@code
+   * guest} with SASL, {@code admin} with SSL), for {@code --command-config}; empty for a plaintext
+   * cluster.
+   */
+  public Map<String, Path> clientConfigFiles() {
+    return clientFiles;
   }
 
   /** Returns the KRaft cluster id. */
@@ -284,6 +334,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
       p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "6000");
       p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
+      p.putAll(security.client(SecurityConfigs.ADMIN));
       admin = Admin.create(p);
     }
     return admin;
@@ -329,7 +380,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       return false;
     }
     int port = Ports.free();
-    b.set("listeners", "PLAINTEXT://127.0.0.1:" + port);
+    b.set("listeners", security.listener(port));
     proxies.get(b.id()).retarget(port);
     log.warn("broker {} lost a race for its port; restarting it on port {}", b.id(), port);
     launch(b);

@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * kafka.Kafka}. A watchdog ends the JVM (and removes the node's data) as soon as the Ballast
  * process that started it is gone, so even {@code kill -9} of Ballast leaves no broker behind.
  *
- * <p>Arguments: {@code <server.properties> <parent pid> <cluster id> [--standalone]}.
+ * <p>Arguments: {@code <server.properties> <parent pid> <cluster id> [format options...]}, e.g.
+ * {@code --standalone} for the controller.
  */
 public final class NodeMain {
 
@@ -24,7 +25,7 @@ public final class NodeMain {
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
       System.err.println(
-          "usage: NodeMain <server.properties> <parent pid> <cluster id> [--standalone]");
+          "usage: NodeMain <server.properties> <parent pid> <cluster id> [format options]");
       System.exit(2);
     }
     Path config = Path.of(args[0]);
@@ -33,9 +34,8 @@ public final class NodeMain {
     Path dataDir = config.getParent().resolve("data");
     if (!Files.exists(dataDir.resolve("meta.properties"))) {
       List<String> format = new ArrayList<>(List.of("format", "-t", args[2], "-c", args[0]));
-      if (args.length > 3 && args[3].equals("--standalone")) {
-        format.add("--standalone");
-      }
+      // --standalone for the controller, and --add-scram USERS for a SASL/SCRAM cluster
+      format.addAll(List.of(args).subList(3, args.length));
       int rc =
           kafka.tools.StorageTool.execute(
               format.toArray(String[]::new), new PrintStream(System.out));

@@ -20,11 +20,20 @@ import picocli.CommandLine.Spec;
     description = {
       "Starts a real Apache Kafka KRaft cluster on 127.0.0.1 (one controller and N brokers, each",
       "its own JVM), prints bootstrap.servers when every broker is registered, and runs until",
-      "Ctrl-C, then stops every process and deletes the data."
+      "Ctrl-C, then stops every process and deletes the data. With --security the brokers",
+      "take TLS or SASL (with ACLs) and the client properties files to use are printed."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ballast cluster up --brokers 3",
+      "  ballast cluster up --security sasl-scram   then: ballast check-access --bootstrap-server",
+      "                                             127.0.0.1:PORT --command-config FILE"
     })
 public final class ClusterUpCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
+  @Mixin SecurityOption security;
   @Spec CommandSpec spec;
 
   @Option(
@@ -49,7 +58,8 @@ public final class ClusterUpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    ClusterSpec clusterSpec = Embedded.spec(brokers, racks, heapMb);
+    ClusterSpec clusterSpec =
+        Embedded.spec(brokers, racks, heapMb).withSecurity(security.security());
     out.printf("starting %d broker(s) and a KRaft controller on 127.0.0.1...%n", brokers);
     out.flush();
     long start = System.nanoTime();
@@ -68,6 +78,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
                 },
                 "ballast-cluster-up-stop"));
     out.println("bootstrap.servers=" + cluster.bootstrapServers());
+    Embedded.printSecurity(out, cluster);
     out.printf(
         "every broker registered in %.1f s; data in %s%n",
         (System.nanoTime() - start) / 1e9, cluster.directory());

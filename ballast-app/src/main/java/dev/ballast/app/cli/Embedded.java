@@ -1,8 +1,11 @@
 package dev.ballast.app.cli;
 
+import dev.ballast.embedded.ClusterSecurity;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedClusterException;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
+import dev.ballast.kafka.ClientSettings;
+import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -26,6 +29,39 @@ public final class Embedded {
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
+  }
+
+  /** Returns how Ballast's own clients reach {@code cluster}: as its super user when secured. */
+  public static ClientSettings clientSettings(EmbeddedKafkaCluster cluster) {
+    return new ClientSettings(cluster.bootstrapServers(), cluster.clientProperties());
+  }
+
+  /**
+   * Prints how {@code cluster} is secured and the client properties file of each user, for {@code
+   * --command-config}; prints nothing for a plaintext cluster.
+   */
+  public static void printSecurity(PrintWriter out, EmbeddedKafkaCluster cluster) {
+    ClusterSecurity security = cluster.security();
+    if (security == ClusterSecurity.NONE) {
+      return;
+    }
+    out.println(
+        security.isSasl()
+            ? "security: "
+                + security.protocol()
+                + " ("
+                + security.mechanism()
+                + ") with ACLs (StandardAuthorizer): admin is a super user, guest has no ACLs"
+            : "security: TLS (SSL); certificates made at start for 127.0.0.1 and localhost");
+    cluster
+        .clientConfigFiles()
+        .forEach(
+            (user, file) ->
+                out.println(
+                    "client properties"
+                        + (security.isSasl() ? " (" + user + ")" : "")
+                        + ": --command-config "
+                        + file));
   }
 
   /** Starts the cluster; a failure becomes one line that points at the node's log. */

@@ -6,9 +6,9 @@ import dev.ballast.app.balance.BalancerSettings;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.Embedded;
+import dev.ballast.app.cli.SecurityOption;
 import dev.ballast.app.cli.VerboseOption;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
-import dev.ballast.kafka.ClientSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin BalanceOptions options;
   @Mixin HttpOptions http;
+  @Mixin SecurityOption security;
   @Spec CommandSpec spec;
 
   @Option(
@@ -84,14 +85,15 @@ public final class ServeCommand implements Callable<Integer> {
           verbose.isVerbose(),
           httpSettings);
     }
-    var clusterSpec = Embedded.spec(brokers, List.of(), 192);
+    var clusterSpec = Embedded.spec(brokers, List.of(), 192).withSecurity(security.security());
     out.printf("starting an embedded cluster of %d broker(s) on 127.0.0.1...%n", brokers);
     out.flush();
     try (EmbeddedKafkaCluster cluster = Embedded.start(clusterSpec)) {
       out.println("bootstrap.servers=" + cluster.bootstrapServers());
+      Embedded.printSecurity(out, cluster);
       out.flush();
       return BalanceRun.run(
-          ClientSettings.of(cluster.bootstrapServers()),
+          Embedded.clientSettings(cluster),
           connection.timeout(),
           settings,
           Set.of(),
