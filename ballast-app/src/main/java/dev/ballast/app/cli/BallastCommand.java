@@ -30,6 +30,7 @@ import picocli.CommandLine.Mixin;
     subcommands = {
       DemoCommand.class,
       ClusterCommand.class,
+      CheckAccessCommand.class,
       SnapshotCommand.class,
       PlanCommand.class,
       ExecuteCommand.class,

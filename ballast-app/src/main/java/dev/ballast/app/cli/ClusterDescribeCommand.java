@@ -6,6 +6,7 @@ import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
 import dev.ballast.kafka.ClusterUnreachableException;
+import dev.ballast.kafka.access.TopicVisibility;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -44,13 +45,29 @@ public final class ClusterDescribeCommand implements Callable<Integer> {
     ClientSettings settings = connection.settings();
     ClusterDescription d = describe(settings, connection.timeout(), internal);
     PrintWriter out = spec.commandLine().getOut();
+    boolean hidden = d.topics().isEmpty() && topicsHidden(settings, connection.timeout());
     if (json) {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(d));
       out.flush();
-      return 0;
+    } else {
+      print(out, d, hidden);
     }
-    print(out, d);
+    if (hidden) {
+      throw new UserException(
+          "no topics visible to principal "
+              + AccessErrors.principal(connection.commandConfig)
+              + ": DESCRIBE on topics may be missing (grant DESCRIBE on topic '*' or the topics to"
+              + " balance; bin/ballast check-access lists what Ballast needs)",
+          AccessErrors.ACCESS);
+    }
     return 0;
+  }
+
+  /** Returns whether an empty topic list means the principal may not see topics. */
+  private static boolean topicsHidden(ClientSettings settings, Duration timeout) {
+    try (Admin admin = Admins.create(settings, timeout)) {
+      return TopicVisibility.hidden(admin, timeout);
+    }
   }
 
   /** Describes the cluster at {@code settings}; an unreachable cluster is a one-line user error. */
@@ -65,7 +82,7 @@ public final class ClusterDescribeCommand implements Callable<Integer> {
     }
   }
 
-  static void print(PrintWriter out, ClusterDescription d) {
+  static void print(PrintWriter out, ClusterDescription d, boolean topicsHidden) {
     out.printf(
         "cluster %s, controller %d, %d broker(s), %d topic(s)%n",
         d.clusterId(), d.controllerId(), d.brokers().size(), d.topics().size());
@@ -85,7 +102,7 @@ public final class ClusterDescribeCommand implements Callable<Integer> {
     brokers.print(out);
     if (d.topics().isEmpty()) {
       out.println();
-      out.println("no topics");
+      out.println(topicsHidden ? "no topics visible (see below)" : "no topics");
       out.flush();
       return;
     }

@@ -52,7 +52,10 @@ public record Permission(AclOperation operation, ResourceType resourceType, Stri
     return operation.name() + " on " + on;
   }
 
-  /** Returns the {@code kafka-acls.sh} options that grant this permission to {@code principal}. */
+  /**
+   * Returns the {@code kafka-acls.sh} options that grant this permission to {@code principal}, e.g.
+   * {@code --add --allow-principal User:bob --operation AlterConfigs --cluster}.
+   */
   public String aclCommand(String principal) {
     String resource =
         switch (resourceType) {
@@ -61,7 +64,7 @@ public record Permission(AclOperation operation, ResourceType resourceType, Stri
           case GROUP -> "--group '" + (name == null ? "*" : name) + "'";
           default -> "--" + resourceType.name().toLowerCase(java.util.Locale.ROOT) + " " + name;
         };
-    return "kafka-acls.sh --add --allow-principal "
+    return "--add --allow-principal "
         + principal
         + " --operation "
         + kafkaAclsName(operation)
