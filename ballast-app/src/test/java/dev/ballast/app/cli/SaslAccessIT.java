@@ -222,6 +222,31 @@ class SaslAccessIT {
         .contains("sasl.jaas.config");
   }
 
+  @Order(7)
+  @Test
+  void withTheDescribePermissionsOnlyADryRunWithoutCanaryAnswers() {
+    grant(
+        new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+        AclOperation.DESCRIBE);
+    grant(new ResourcePattern(ResourceType.GROUP, "*", PatternType.LITERAL), AclOperation.DESCRIBE);
+
+    CliRun run =
+        run(
+            "balance",
+            "--once",
+            "--dry-run",
+            "--no-canary",
+            "--interval",
+            "1s",
+            "--samples",
+            "2",
+            "--command-config",
+            guestConfig);
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("balancing");
+  }
+
   private CliRun run(String... args) {
     String[] all = new String[args.length + 4];
     System.arraycopy(args, 0, all, 0, args.length);
