@@ -21,11 +21,13 @@ import picocli.CommandLine.Spec;
     name = "check-access",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists every permission Ballast needs (describe the cluster and topics, describe and alter",
-      "configs, alter partition reassignments, create and write the canary topic, describe",
-      "consumer groups) and whether the principal of --command-config has each, from the",
-      "operations the cluster reports as authorized; probes change nothing. Prints the",
-      "kafka-acls.sh grant for each missing one. Exit code 0 when none is missing, 4 otherwise."
+      "Lists the permissions Ballast needs and whether this principal has each.",
+      "",
+      "The permissions: describe the cluster and topics, describe and alter configs, alter",
+      "partition reassignments, create and write the canary topic, describe consumer groups.",
+      "Whether the principal of --command-config has each comes from the operations the cluster",
+      "reports as authorized; the probes change nothing. Prints the kafka-acls.sh grant for each",
+      "missing one. Exit code 0 when none is missing, 4 otherwise (see docs/SECURITY.md)."
     },
     footer = {
       "",

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  ballast cluster up --brokers 3",
-      "  ballast cluster up --security sasl-scram   then: ballast check-access --bootstrap-server",
-      "                                             127.0.0.1:PORT --command-config FILE"
+      "  ballast cluster up --security sasl-scram   SASL users admin and guest, with ACLs",
+      "  ballast check-access --bootstrap-server 127.0.0.1:PORT --command-config FILE"
     })
 public final class ClusterUpCommand implements Callable<Integer> {
 

@@ -10,11 +10,11 @@ public final class SecurityOption {
       names = "--security",
       paramLabel = "MODE",
       defaultValue = "none",
-      description = {
-        "Secure the embedded cluster: none, sasl-plain or sasl-scram (SASL with ACLs: super user",
-        "admin and user guest without ACLs), or ssl (TLS with certificates made at start). The",
-        "client properties files are written next to the data and printed (default: none)."
-      })
+      description =
+          "Secure the embedded cluster: none, sasl-plain or sasl-scram (SASL with ACLs: super user"
+              + " admin, user guest without ACLs), or ssl (TLS, certificates made at start). The"
+              + " client properties files are written next to the data and printed (default:"
+              + " none).")
   String security;
 
   /** Returns the chosen security; an unknown value is a one-line error. */

@@ -247,6 +247,23 @@ class SaslAccessIT {
     assertThat(run.out()).contains("balancing");
   }
 
+  @Order(8)
+  @Test
+  void aCanaryThatMayBeCreatedButNotWrittenIsRefusedNotMeasuredAsSlow() {
+    grant(
+        new ResourcePattern(ResourceType.TOPIC, "__ballast_canary", PatternType.LITERAL),
+        AclOperation.CREATE);
+
+    CliRun run =
+        run("balance", "--once", "--dry-run", "--interval", "1s", "--command-config", guestConfig);
+
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err())
+        .isEqualTo(
+            "ballast: principal User:guest is not authorized to write to the canary topic: grant"
+                + " WRITE on topic __ballast_canary, or run with --no-canary\n");
+  }
+
   private CliRun run(String... args) {
     String[] all = new String[args.length + 4];
     System.arraycopy(args, 0, all, 0, args.length);
