@@ -30,10 +30,7 @@ public final class AdminCalls {
         throw new ClusterUnreachableException(
             "timed out trying to " + what + ": " + cause.getMessage(), cause);
       }
-      var denied = Refusals.of(what, cause);
-      if (denied.isPresent()) {
-        throw denied.get();
-      }
+      Refusals.throwIfDenied(what, cause);
       throw new KafkaCallException("cannot " + what + ": " + cause.getMessage(), cause);
     } catch (TimeoutException e) {
       throw new ClusterUnreachableException(

@@ -101,10 +101,7 @@ public final class ClusterDescriber {
       if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
         throw unreachable(what, cause);
       }
-      var denied = Refusals.of(what, cause);
-      if (denied.isPresent()) {
-        throw denied.get();
-      }
+      Refusals.throwIfDenied(what, cause);
       throw new IllegalStateException(
           "cannot " + what + " at " + address + ": " + cause.getMessage(), cause);
     } catch (TimeoutException e) {

@@ -84,6 +84,17 @@ public final class Refusals {
         new AccessDeniedException(what, needed, rule == null ? null : rule.alternative(), denied));
   }
 
+  /**
+   * Throws the refusal for call {@code what} when {@code cause} is an authorization error; returns
+   * otherwise, for the caller to handle the other errors.
+   */
+  public static void throwIfDenied(String what, Throwable cause) {
+    var denied = of(what, cause);
+    if (denied.isPresent()) {
+      throw denied.get();
+    }
+  }
+
   /** Returns the permission a call described as {@code what} needs, when the table knows it. */
   public static Optional<Permission> neededFor(String what) {
     Rule rule = rule(what);

@@ -112,11 +112,7 @@ public final class CanaryProber implements AutoCloseable {
         ms = (nanoClock.getAsLong() - sentAt.get(e.getKey())) / 1e6;
       } catch (ExecutionException ex) {
         // A refused write is no latency: it fails the prober with what to grant.
-        Refusals.of("write to the canary topic", ex.getCause())
-            .ifPresent(
-                denied -> {
-                  throw denied;
-                });
+        Refusals.throwIfDenied("write to the canary topic", ex.getCause());
         ms = timeout.toMillis();
       } catch (TimeoutException ex) {
         ms = timeout.toMillis();
@@ -215,11 +211,7 @@ public final class CanaryProber implements AutoCloseable {
               .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
               .get(TOPIC));
     } catch (ExecutionException e) {
-      Refusals.of("describe the canary topic", e.getCause())
-          .ifPresent(
-              denied -> {
-                throw denied;
-              });
+      Refusals.throwIfDenied("describe the canary topic", e.getCause());
       return Optional.empty();
     } catch (TimeoutException e) {
       return Optional.empty();

@@ -139,11 +139,7 @@ public final class SampleCollector {
       try {
         dirs = result.get(id).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException e) {
-        Refusals.of("describe log dirs", e.getCause())
-            .ifPresent(
-                denied -> {
-                  throw denied;
-                });
+        Refusals.throwIfDenied("describe log dirs", e.getCause());
         silent.add(id);
         continue;
       } catch (TimeoutException e) {
