@@ -112,7 +112,7 @@ public final class Refusals {
     }
     AuthorizationException denied = find(ex, AuthorizationException.class);
     if (denied != null) {
-      Permission needed = fromType(denied);
+      Permission needed = fromWrappers(ex, denied);
       return Optional.of(
           "principal "
               + principal
@@ -140,6 +140,24 @@ public final class Refusals {
     return find(ex, AccessDeniedException.class) != null
         || find(ex, AuthorizationException.class) != null
         || find(ex, AuthenticationException.class) != null;
+  }
+
+  /**
+   * Returns the permission named by the first wrapper of {@code denied} whose message describes a
+   * call the table knows ("cannot create topics: ..."), else the one the error's type implies.
+   */
+  private static Permission fromWrappers(Throwable ex, AuthorizationException denied) {
+    for (Throwable t = ex; t != null && t != denied; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.startsWith("cannot ")) {
+        int colon = message.indexOf(':');
+        Rule rule = rule(colon < 0 ? message : message.substring(0, colon));
+        if (rule != null) {
+          return withTopicName(rule.needed(), denied);
+        }
+      }
+    }
+    return fromType(denied);
   }
 
   private static Rule rule(String what) {

@@ -114,6 +114,20 @@ class RefusalsTest {
   }
 
   @Test
+  void aWrapperThatNamesTheCallGivesTheOperation() {
+    var wrapped =
+        new IllegalStateException(
+            "cannot create topics: Authorization failed.",
+            new TopicAuthorizationException(Set.of("t")));
+
+    assertThat(Refusals.describe(wrapped, "User:bob"))
+        .hasValueSatisfying(
+            line ->
+                assertThat(line)
+                    .startsWith("principal User:bob is not authorized: grant CREATE on topic t"));
+  }
+
+  @Test
   void failedAuthenticationSaysWhatToCheck() {
     assertThat(
             Refusals.describe(
