@@ -7,9 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,9 +37,8 @@ final class SecurityConfigs {
   private SecurityConfigs(ClusterSecurity security, TlsMaterial tls) {
     this.security = security;
     this.tls = tls;
-    SecureRandom random = new SecureRandom();
-    passwords.put(ADMIN, HexFormat.of().formatHex(random.generateSeed(9)));
-    passwords.put(GUEST, HexFormat.of().formatHex(random.generateSeed(9)));
+    passwords.put(ADMIN, TlsMaterial.randomHex(9));
+    passwords.put(GUEST, TlsMaterial.randomHex(9));
   }
 
   /** Returns the configuration for {@code security}, making certificates in {@code dir} for SSL. */

@@ -44,7 +44,7 @@ record TlsMaterial(Path keystore, Path truststore, String password) {
     try {
       Files.createDirectories(dir);
       SecureRandom random = new SecureRandom();
-      String password = HexFormat.of().formatHex(random.generateSeed(12));
+      String password = randomHex(12);
       KeyPair caKeys = keyPair(random);
       KeyPair brokerKeys = keyPair(random);
       X509Certificate ca =
@@ -69,6 +69,13 @@ record TlsMaterial(Path keystore, Path truststore, String password) {
     } catch (IOException | GeneralSecurityException e) {
       throw new EmbeddedClusterException("cannot create TLS certificates: " + e, e);
     }
+  }
+
+  /** Returns {@code bytes} random bytes in hex, for passwords (never blocks for entropy). */
+  static String randomHex(int bytes) {
+    byte[] b = new byte[bytes];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
   }
 
   private static KeyPair keyPair(SecureRandom random) throws GeneralSecurityException {
