@@ -3,6 +3,8 @@ package dev.ballast.kafka.exec;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.kafka.AdminCalls;
+import dev.ballast.kafka.ClusterUnreachableException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,12 +19,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.PartitionReassignment;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.ElectionNotNeededException;
 
 /**
@@ -30,55 +29,68 @@ import org.apache.kafka.common.errors.ElectionNotNeededException;
  * within the per-broker and per-cluster limits, reads progress from the cluster, elects preferred
  * leaders at the end and always removes the throttle it set (also on cancel and failure).
  *
- * <p>On {@link #start}, reassignments already in flight are reconciled: one with our target is
- * adopted and tracked, one with another target (someone else's) is reported and left alone, and a
+ * <p>Every move and throttle is written to the {@link ExecutionJournal} before it is applied, so a
+ * later executor can {@link #resume()} what a crashed one left: adopt its moves, finish (or cancel)
+ * them and remove exactly the throttles it set. On {@link #start}, reassignments already in flight
+ * with the plan's target are adopted, others (someone else's) are reported and left alone, and a
  * partition already at its target is skipped, so running the same plan again resumes it.
  */
 public final class PlanExecutor {
 
+  /** How long the cluster may not answer before a step gives up and fails the execution. */
+  static final Duration UNREACHABLE_LIMIT = Duration.ofMinutes(2);
+
   private final Admin admin;
   private final ExecutorSettings settings;
+  private final ExecutionJournal journal;
+  private final ClusterReads reads;
   private final Throttles throttles;
+  private final String owner;
   private final Map<TopicPartition, Reassignment> pending = new LinkedHashMap<>();
   private final Map<TopicPartition, Reassignment> inFlight = new LinkedHashMap<>();
   private final Map<TopicPartition, Reassignment> done = new LinkedHashMap<>();
   private final Map<TopicPartition, String> failed = new LinkedHashMap<>();
-  private final Set<TopicPartition> foreign = new HashSet<>();
   private final List<Reassignment> all = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private ExecutionPhase phase = ExecutionPhase.IDLE;
   private int skipped;
   private long nextPollNanos;
   private long nextBatchNanos;
+  private long unreachableSince;
+  private boolean unreachable;
   private boolean cancelRequested;
 
-  /** Creates an executor over {@code admin}. */
+  /** Creates an executor over {@code admin} with a journal that lives in this process only. */
   public PlanExecutor(Admin admin, ExecutorSettings settings) {
+    this(admin, settings, ExecutionJournal.inMemory(), "this process");
+  }
+
+  /** Creates an executor over {@code admin} that journals to {@code journal} as {@code owner}. */
+  public PlanExecutor(
+      Admin admin, ExecutorSettings settings, ExecutionJournal journal, String owner) {
     this.admin = requireNonNull(admin, "admin");
     this.settings = requireNonNull(settings, "settings");
-    this.throttles = new Throttles(admin, settings.callTimeout());
+    this.journal = requireNonNull(journal, "journal");
+    this.owner = requireNonNull(owner, "owner");
+    this.reads = new ClusterReads(admin, settings.callTimeout());
+    this.throttles = new Throttles(admin, settings.callTimeout(), journal);
   }
 
   /** Starts executing {@code plan}: reconciles with the cluster and sets the throttle. */
   public synchronized void start(List<Reassignment> plan) {
-    if (phase != ExecutionPhase.IDLE) {
-      throw new IllegalStateException("this executor already ran; create a new one");
-    }
+    requireIdle();
     all.addAll(plan);
-    Map<TopicPartition, PartitionReassignment> ongoing =
-        AdminCalls.get(
-            admin.listPartitionReassignments().reassignments(),
-            settings.callTimeout(),
-            "list reassignments in flight");
-    Map<String, Map<Integer, List<Integer>>> current = currentReplicas(plan);
+    Map<TopicPartition, PartitionReassignment> ongoing = reads.ongoing();
+    Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(plan);
+    List<JournaledMove> adopted = new ArrayList<>();
     for (Reassignment r : plan) {
       TopicPartition tp = r.topicPartition();
       PartitionReassignment o = ongoing.get(tp);
-      List<Integer> now =
-          current.getOrDefault(r.topic(), Map.of()).getOrDefault(r.partition(), List.of());
+      List<Integer> now = ClusterReads.replicasOf(r, current);
       if (o != null) {
-        if (target(o).equals(r.replicas())) {
+        if (ClusterReads.target(o).equals(r.replicas())) {
           inFlight.put(tp, r);
+          adopted.add(new JournaledMove(r.topic(), r.partition(), now, r.replicas(), owner));
           notes.add(
               r.name()
                   + ": already being moved to "
@@ -86,8 +98,11 @@ public final class PlanExecutor {
                   + " (an earlier run); tracking it");
         } else {
           skipped++;
-          foreign.add(tp);
-          notes.add(r.name() + ": someone else is reassigning it to " + target(o) + "; left alone");
+          notes.add(
+              r.name()
+                  + ": someone else is reassigning it to "
+                  + ClusterReads.target(o)
+                  + "; left alone");
         }
       } else if (now.equals(r.replicas())) {
         skipped++;
@@ -99,6 +114,8 @@ public final class PlanExecutor {
         .filter(tp -> all.stream().noneMatch(r -> r.topicPartition().equals(tp)))
         .forEach(
             tp -> notes.add(tp + ": a reassignment not in this plan is in flight; left alone"));
+    adopted.removeIf(m -> journal.state().moves().containsKey(m.topicPartition()));
+    journal.recordMoves(adopted);
     List<Reassignment> moving = new ArrayList<>(pending.values());
     moving.addAll(inFlight.values());
     throttles.apply(
@@ -109,12 +126,84 @@ public final class PlanExecutor {
   }
 
   /**
+   * Takes over what the journal says an earlier run left: its moves still in flight are adopted and
+   * tracked to the end, moves that ended meanwhile are forgotten, and its throttles are removed (as
+   * they were before) once nothing is in flight. {@link #cancel()} reverts the adopted moves.
+   */
+  public synchronized void resume() {
+    requireIdle();
+    JournalState left = journal.state();
+    List<Reassignment> moves =
+        left.moves().values().stream().map(JournaledMove::toReassignment).toList();
+    all.addAll(moves);
+    Map<TopicPartition, PartitionReassignment> ongoing = reads.ongoing();
+    Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(moves);
+    List<TopicPartition> ended = new ArrayList<>();
+    for (JournaledMove m : left.moves().values()) {
+      Reassignment r = m.toReassignment();
+      TopicPartition tp = m.topicPartition();
+      PartitionReassignment o = ongoing.get(tp);
+      List<Integer> now = ClusterReads.replicasOf(r, current);
+      if (o != null && ClusterReads.target(o).equals(m.target())) {
+        inFlight.put(tp, r);
+        notes.add(
+            r.name()
+                + ": Ballast's own move to "
+                + m.target()
+                + " (started by "
+                + m.owner()
+                + "), adopted");
+        continue;
+      }
+      ended.add(tp);
+      if (o == null && now.equals(m.target())) {
+        done.put(tp, r);
+        notes.add(r.name() + ": Ballast's move to " + m.target() + " finished meanwhile");
+      } else {
+        skipped++;
+        notes.add(
+            r.name()
+                + ": not at Ballast's target "
+                + m.target()
+                + (o != null ? " (someone else reassigns it)" : " (now " + now + ")")
+                + "; reverted or changed by someone else, left alone");
+      }
+    }
+    journal.clearMoves(ended);
+    throttles.adopt(left.throttles().values());
+    if (throttles.isSet()) {
+      notes.add(
+          "adopted the throttle an earlier run set on "
+              + throttles.describe()
+              + "; removed once nothing of it is in flight");
+    }
+    phase = ExecutionPhase.MOVING;
+  }
+
+  /**
    * Does one step at {@code nowNanos}: polls progress, submits the next batch, elects leaders or
    * cleans up, as the phase requires. Returns how much work it did (0 when it only waited).
    */
   public synchronized int doWork(long nowNanos) {
     try {
-      return step(nowNanos);
+      int work = step(nowNanos);
+      if (unreachable) {
+        unreachable = false;
+        notes.add("the cluster answers again; carrying on");
+      }
+      return work;
+    } catch (ClusterUnreachableException e) {
+      if (!unreachable) {
+        unreachable = true;
+        unreachableSince = nowNanos;
+        notes.add("the cluster did not answer (" + e.getMessage() + "); retrying");
+      }
+      if (nowNanos - unreachableSince < UNREACHABLE_LIMIT.toNanos()) {
+        nextPollNanos = nowNanos + settings.pollInterval().toNanos();
+        return 0;
+      }
+      fail("stopped: the cluster did not answer for " + UNREACHABLE_LIMIT.toMinutes() + " min");
+      throw e;
     } catch (RuntimeException e) {
       fail("stopped on an error: " + e.getMessage());
       throw e;
@@ -144,7 +233,7 @@ public final class PlanExecutor {
       }
       case ELECTING -> {
         electPreferredLeaders();
-        throttles.remove();
+        notes.addAll(throttles.remove());
         phase = ExecutionPhase.DONE;
         return 1;
       }
@@ -165,7 +254,8 @@ public final class PlanExecutor {
 
   /**
    * Cancels at once from any thread (Ctrl-C): reverts in-flight moves and removes the throttle.
-   * Failures are noted, not thrown, so a shutdown hook can always call it.
+   * Failures are noted, not thrown, so a shutdown hook can always call it; what could not be undone
+   * stays in the journal for the next start.
    */
   public synchronized void abort() {
     if (phase.isFinal() || phase == ExecutionPhase.IDLE) {
@@ -175,14 +265,7 @@ public final class PlanExecutor {
       cancelInFlight();
     } catch (RuntimeException e) {
       notes.add("cancel failed: " + e.getMessage());
-      try {
-        throttles.remove();
-      } catch (RuntimeException e2) {
-        notes.add(
-            "removing the throttle failed: "
-                + e2.getMessage()
-                + " (remove it with kafka-configs.sh)");
-      }
+      removeThrottleNoting();
       phase = ExecutionPhase.FAILED;
     }
   }
@@ -214,38 +297,39 @@ public final class PlanExecutor {
     return Map.copyOf(failed);
   }
 
+  private void requireIdle() {
+    if (phase != ExecutionPhase.IDLE) {
+      throw new IllegalStateException("this executor already ran; create a new one");
+    }
+  }
+
   private int pollInFlight() {
     if (inFlight.isEmpty()) {
       return 0;
     }
-    Map<TopicPartition, PartitionReassignment> ongoing =
-        AdminCalls.get(
-            admin.listPartitionReassignments(new HashSet<>(inFlight.keySet())).reassignments(),
-            settings.callTimeout(),
-            "read reassignment progress");
-    int finished = 0;
+    Map<TopicPartition, PartitionReassignment> ongoing = reads.ongoing(inFlight.keySet());
+    List<TopicPartition> finished = new ArrayList<>();
     for (var it = inFlight.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
       if (!ongoing.containsKey(e.getKey())) {
         done.put(e.getKey(), e.getValue());
+        finished.add(e.getKey());
         it.remove();
-        finished++;
       }
     }
-    return finished;
+    journal.clearMoves(finished);
+    return finished.size();
   }
 
   private int submitBatch() {
     Map<Integer, Integer> perBroker = new HashMap<>();
     Map<TopicPartition, Optional<NewPartitionReassignment>> batch = new LinkedHashMap<>();
-    Map<String, Map<Integer, List<Integer>>> current =
-        currentReplicas(new ArrayList<>(pending.values()));
+    List<JournaledMove> journaled = new ArrayList<>();
+    Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(pending.values());
     for (Reassignment r : pending.values()) {
-      List<Integer> now =
-          current.getOrDefault(r.topic(), Map.of()).getOrDefault(r.partition(), List.of());
-      Set<Integer> touched = touchedBrokers(now, r.replicas());
-      boolean leadershipOnly = touched.isEmpty();
-      if (!leadershipOnly) {
+      List<Integer> now = ClusterReads.replicasOf(r, current);
+      Set<Integer> touched = ClusterReads.touchedBrokers(now, r.replicas());
+      if (!touched.isEmpty()) {
         if (batch.size() >= settings.maxMovesInCluster()) {
           continue;
         }
@@ -256,12 +340,15 @@ public final class PlanExecutor {
         touched.forEach(b -> perBroker.merge(b, 1, Integer::sum));
       }
       batch.put(r.topicPartition(), Optional.of(new NewPartitionReassignment(r.replicas())));
+      journaled.add(new JournaledMove(r.topic(), r.partition(), now, r.replicas(), owner));
     }
     if (batch.isEmpty()) {
       return 0;
     }
+    journal.recordMoves(journaled);
     Map<TopicPartition, KafkaFuture<Void>> results =
         admin.alterPartitionReassignments(batch).values();
+    List<TopicPartition> refused = new ArrayList<>();
     for (TopicPartition tp : batch.keySet()) {
       Reassignment r = pending.remove(tp);
       try {
@@ -270,6 +357,7 @@ public final class PlanExecutor {
       } catch (ExecutionException e) {
         failed.put(tp, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         notes.add(r.name() + ": the cluster refused the move: " + failed.get(tp));
+        refused.add(tp);
       } catch (TimeoutException e) {
         inFlight.put(tp, r); // it may have been accepted; progress polling tells
       } catch (InterruptedException e) {
@@ -277,6 +365,7 @@ public final class PlanExecutor {
         inFlight.put(tp, r);
       }
     }
+    journal.clearMoves(refused);
     return batch.size();
   }
 
@@ -303,18 +392,22 @@ public final class PlanExecutor {
       Map<TopicPartition, Optional<NewPartitionReassignment>> revert = new LinkedHashMap<>();
       inFlight.keySet().forEach(tp -> revert.put(tp, Optional.empty()));
       var results = admin.alterPartitionReassignments(revert).values();
+      List<TopicPartition> ended = new ArrayList<>();
       int reverted = 0;
       for (var e : results.entrySet()) {
         try {
           e.getValue().get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
           reverted++;
+          ended.add(e.getKey());
         } catch (ExecutionException ex) {
           // NoReassignmentInProgress: it completed just now; count it as done
           done.put(e.getKey(), inFlight.get(e.getKey()));
+          ended.add(e.getKey());
         } catch (TimeoutException | InterruptedException ex) {
-          notes.add(e.getKey() + ": cancel not confirmed: " + ex);
+          notes.add(e.getKey() + ": cancel not confirmed (kept in the journal): " + ex);
         }
       }
+      journal.clearMoves(ended);
       notes.add(
           "cancelled: "
               + reverted
@@ -325,60 +418,30 @@ public final class PlanExecutor {
     } else {
       notes.add("cancelled: " + pending.size() + " move(s) not started");
     }
-    throttles.remove();
+    notes.addAll(throttles.remove());
     phase = ExecutionPhase.CANCELLED;
   }
 
   private void fail(String message) {
     notes.add(message);
-    try {
-      throttles.remove();
-    } catch (RuntimeException e) {
-      notes.add(
-          "removing the throttle failed: " + e.getMessage() + " (remove it with kafka-configs.sh)");
-    }
+    removeThrottleNoting();
     phase = ExecutionPhase.FAILED;
   }
 
-  private Map<String, Map<Integer, List<Integer>>> currentReplicas(List<Reassignment> plan) {
-    Set<String> topics = new HashSet<>();
-    plan.forEach(r -> topics.add(r.topic()));
-    Map<String, Map<Integer, List<Integer>>> out = new HashMap<>();
-    if (topics.isEmpty()) {
-      return out;
+  private void removeThrottleNoting() {
+    try {
+      notes.addAll(throttles.remove());
+    } catch (RuntimeException e) {
+      notes.add(
+          "removing the throttle failed: "
+              + e.getMessage()
+              + " (it stays in the journal; the next start or execute --verify removes it)");
     }
-    Map<String, TopicDescription> described =
-        AdminCalls.get(
-            admin.describeTopics(topics).allTopicNames(),
-            settings.callTimeout(),
-            "describe the plan's topics");
-    described.forEach(
-        (name, d) -> {
-          Map<Integer, List<Integer>> parts = new HashMap<>();
-          for (TopicPartitionInfo p : d.partitions()) {
-            parts.put(p.partition(), p.replicas().stream().map(Node::id).toList());
-          }
-          out.put(name, parts);
-        });
-    return out;
   }
 
   private static boolean isDataMove(
       Reassignment r, Map<String, Map<Integer, List<Integer>>> current) {
-    List<Integer> now =
-        current.getOrDefault(r.topic(), Map.of()).getOrDefault(r.partition(), List.of());
-    return !touchedBrokers(now, r.replicas()).isEmpty();
-  }
-
-  /** Returns the brokers that gain or lose a replica; empty for a leadership-only change. */
-  static Set<Integer> touchedBrokers(List<Integer> before, List<Integer> after) {
-    Set<Integer> touched = new HashSet<>();
-    after.stream().filter(b -> !before.contains(b)).forEach(touched::add);
-    before.stream().filter(b -> !after.contains(b)).forEach(touched::add);
-    return touched;
-  }
-
-  private static List<Integer> target(PartitionReassignment o) {
-    return o.replicas().stream().filter(b -> !o.removingReplicas().contains(b)).toList();
+    return !ClusterReads.touchedBrokers(ClusterReads.replicasOf(r, current), r.replicas())
+        .isEmpty();
   }
 }
