@@ -114,7 +114,14 @@ public final class ExecuteCommand implements Callable<Integer> {
       ClusterDescription cluster =
           new ClusterDescriber(admin, connection.timeout(), client.bootstrapServers())
               .describe(true);
-      List<String> errors = ReassignmentValidator.validate(plan, cluster);
+      Map<TopicPartition, Integer> inFlightFactors = new HashMap<>();
+      AdminCalls.get(
+              admin.listPartitionReassignments().reassignments(),
+              connection.timeout(),
+              "list reassignments")
+          .forEach(
+              (tp, o) -> inFlightFactors.put(tp, o.replicas().size() - o.addingReplicas().size()));
+      List<String> errors = ReassignmentValidator.validate(plan, cluster, inFlightFactors);
       if (!errors.isEmpty()) {
         throw new UserException(
             planFile
