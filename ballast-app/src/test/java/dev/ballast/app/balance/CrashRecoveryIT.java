@@ -29,11 +29,14 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -165,6 +168,7 @@ class CrashRecoveryIT {
         .doesNotContain("someone else is reassigning");
     assertThat(replicas("adopt-me", 0)).containsExactly(1);
     assertThat(replicas("adopt-me", 1)).containsExactly(2);
+    assertThat(endOffsets("adopt-me")).as("every record on the new replicas").containsOnly(2500L);
     assertThat(throttles("adopt-me")).isEqualTo(before);
     assertThat(journalIsEmpty()).isTrue();
     System.out.printf(
@@ -193,6 +197,7 @@ class CrashRecoveryIT {
     assertThat(cancel.out()).contains("cancelling them", "in-flight move(s) reverted");
     assertThat(inFlight()).isZero();
     assertThat(replicas("revert-me", 0)).containsExactly(0);
+    assertThat(endOffsets("revert-me")).containsOnly(2500L);
     assertThat(throttles("revert-me")).isEqualTo(before);
     assertThat(journalIsEmpty()).isTrue();
   }
@@ -211,6 +216,7 @@ class CrashRecoveryIT {
 
     assertThat(late.exit()).as(late.out()).isZero();
     assertThat(late.out()).contains("removed the throttle Ballast had left");
+    assertThat(endOffsets("verify-me")).containsOnly(2500L);
     assertThat(throttles("verify-me")).isEqualTo(before);
     assertThat(journalIsEmpty()).isTrue();
     assertThat(verify(plan).out()).contains("no throttle or move of Ballast is left");
@@ -303,6 +309,19 @@ class CrashRecoveryIT {
         TopicJournal.open(ClientSettings.of(cluster.bootstrapServers()), admin, TIMEOUT)) {
       return journal.state().isEmpty();
     }
+  }
+
+  /** Returns the end offset of both partitions of {@code topic}, read from their leaders. */
+  private List<Long> endOffsets(String topic) {
+    Map<TopicPartition, OffsetSpec> latest =
+        Map.of(
+            new TopicPartition(topic, 0), OffsetSpec.latest(),
+            new TopicPartition(topic, 1), OffsetSpec.latest());
+    return AdminCalls.get(admin.listOffsets(latest).all(), TIMEOUT, "list offsets")
+        .values()
+        .stream()
+        .map(ListOffsetsResult.ListOffsetsResultInfo::offset)
+        .toList();
   }
 
   private int inFlight() {

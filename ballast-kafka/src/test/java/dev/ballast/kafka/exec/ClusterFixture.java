@@ -145,6 +145,19 @@ public final class ClusterFixture implements AutoCloseable {
         "set " + key);
   }
 
+  /** Returns the end offset of a partition, read from its leader. */
+  public long endOffset(String topic, int partition) {
+    org.apache.kafka.common.TopicPartition tp =
+        new org.apache.kafka.common.TopicPartition(topic, partition);
+    return AdminCalls.get(
+            admin
+                .listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                .partitionResult(tp),
+            TIMEOUT,
+            "list offsets")
+        .offset();
+  }
+
   @Override
   public void close() {
     admin.close();

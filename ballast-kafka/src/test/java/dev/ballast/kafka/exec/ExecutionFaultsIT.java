@@ -71,6 +71,7 @@ class ExecutionFaultsIT {
     assertThat(executor.progress().notes())
         .anyMatch(n -> n.contains("broker 2 is down: its throttle stays journaled"));
     assertThat(fx.replicas("dest-dies", 0)).containsExactly(0);
+    assertThat(fx.endOffset("dest-dies", 0)).isEqualTo(1500);
     assertThat(journal.state().moves()).isEmpty();
     assertThat(journal.state().throttles()).containsOnlyKeys(broker(2));
 
@@ -112,6 +113,8 @@ class ExecutionFaultsIT {
         .anyMatch(n -> n.startsWith("the cluster did not answer"))
         .contains("the cluster answers again; carrying on");
     assertThat(fx.replicas("no-controller", 0)).containsExactly(1);
+    assertThat(fx.endOffset("no-controller", 0)).isEqualTo(300);
+    assertThat(fx.endOffset("no-controller", 1)).isEqualTo(300);
     assertThat(journal.state().isEmpty()).isTrue();
     await()
         .atMost(Duration.ofSeconds(10))
@@ -134,6 +137,7 @@ class ExecutionFaultsIT {
       cluster.setLatency(1, Duration.ZERO);
     }
     assertThat(fx.replicas("slow-net", 0)).containsExactly(1);
+    assertThat(fx.endOffset("slow-net", 0)).isEqualTo(300);
     assertThat(journal.state().isEmpty()).isTrue();
     await()
         .atMost(Duration.ofSeconds(10))
