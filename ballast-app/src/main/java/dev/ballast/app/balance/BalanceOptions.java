@@ -3,6 +3,7 @@ package dev.ballast.app.balance;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.kafka.exec.ExecutorSettings;
+import dev.ballast.kafka.exec.MoveOrder;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +54,15 @@ public final class BalanceOptions {
       defaultValue = "20",
       description = "Most moves in flight in the cluster (default: ${DEFAULT-VALUE}).")
   int maxMoves;
+
+  @Option(
+      names = "--move-order",
+      defaultValue = "plan",
+      paramLabel = "ORDER",
+      description =
+          "Which moves start first: plan, small-first, large-first or under-replicated-first"
+              + " (default: ${DEFAULT-VALUE}).")
+  String moveOrder;
 
   @Option(
       names = "--cooldown",
@@ -109,6 +119,15 @@ public final class BalanceOptions {
         .withExecutor(
             ExecutorSettings.defaults()
                 .withLimits(maxMovesPerBroker, maxMoves)
-                .withThrottle(throttle));
+                .withThrottle(throttle)
+                .withOrder(order()));
+  }
+
+  private MoveOrder order() {
+    try {
+      return MoveOrder.parse(moveOrder);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
   }
 }

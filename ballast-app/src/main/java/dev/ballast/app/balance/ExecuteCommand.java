@@ -14,6 +14,7 @@ import dev.ballast.kafka.exec.ExecutionPhase;
 import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.exec.ExecutionRunner;
 import dev.ballast.kafka.exec.ExecutorSettings;
+import dev.ballast.kafka.exec.MoveOrder;
 import dev.ballast.kafka.exec.PlanExecutor;
 import dev.ballast.kafka.exec.Reassignment;
 import dev.ballast.kafka.exec.ReassignmentJson;
@@ -82,6 +83,15 @@ public final class ExecuteCommand implements Callable<Integer> {
       defaultValue = "20",
       description = "Most moves in flight in the cluster (default: ${DEFAULT-VALUE}).")
   int inCluster;
+
+  @Option(
+      names = "--move-order",
+      defaultValue = "plan",
+      paramLabel = "ORDER",
+      description =
+          "Which moves start first: plan, small-first, large-first or under-replicated-first"
+              + " (default: ${DEFAULT-VALUE}).")
+  String moveOrder;
 
   @ArgGroup(exclusive = true)
   Mode mode;
@@ -156,7 +166,16 @@ public final class ExecuteCommand implements Callable<Integer> {
   }
 
   private ExecutorSettings settings() {
-    return ExecutorSettings.defaults().withThrottle(throttle).withLimits(perBroker, inCluster);
+    MoveOrder order;
+    try {
+      order = MoveOrder.parse(moveOrder);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    return ExecutorSettings.defaults()
+        .withThrottle(throttle)
+        .withLimits(perBroker, inCluster)
+        .withOrder(order);
   }
 
   private int execute(

@@ -73,6 +73,23 @@ final class ClusterReads {
     return out;
   }
 
+  /** Returns the partitions of {@code moves} that have a replica out of sync now. */
+  Set<TopicPartition> underReplicated(Collection<Reassignment> moves) {
+    Set<String> topics = new HashSet<>();
+    moves.forEach(r -> topics.add(r.topic()));
+    Set<TopicPartition> out = new HashSet<>();
+    if (topics.isEmpty()) {
+      return out;
+    }
+    AdminCalls.get(admin.describeTopics(topics).allTopicNames(), timeout, "describe the ISR")
+        .forEach(
+            (name, d) ->
+                d.partitions().stream()
+                    .filter(p -> p.isr().size() < p.replicas().size())
+                    .forEach(p -> out.add(new TopicPartition(name, p.partition()))));
+    return out;
+  }
+
   /** Returns the replicas of {@code r}'s partition in {@code current}, empty when unknown. */
   static List<Integer> replicasOf(
       Reassignment r, Map<String, Map<Integer, List<Integer>>> current) {

@@ -6,7 +6,6 @@ import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.ClusterUnreachableException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +55,7 @@ public final class PlanExecutor {
   private int skipped;
   private long nextPollNanos;
   private long nextBatchNanos;
+  private int batches;
   private long unreachableSince;
   private boolean unreachable;
   private boolean cancelRequested;
@@ -87,8 +87,10 @@ public final class PlanExecutor {
       TopicPartition tp = r.topicPartition();
       PartitionReassignment o = ongoing.get(tp);
       List<Integer> now = ClusterReads.replicasOf(r, current);
+      JournaledMove ours = journal.state().moves().get(tp);
       if (o != null) {
-        if (ClusterReads.target(o).equals(r.replicas())) {
+        if (ClusterReads.target(o).equals(r.replicas())
+            || (ours != null && ours.target().equals(ClusterReads.target(o)))) {
           inFlight.put(tp, r);
           adopted.add(new JournaledMove(r.topic(), r.partition(), now, r.replicas(), owner));
           notes.add(
@@ -308,42 +310,57 @@ public final class PlanExecutor {
       return 0;
     }
     Map<TopicPartition, PartitionReassignment> ongoing = reads.ongoing(inFlight.keySet());
-    List<TopicPartition> finished = new ArrayList<>();
-    for (var it = inFlight.entrySet().iterator(); it.hasNext(); ) {
-      var e = it.next();
-      if (!ongoing.containsKey(e.getKey())) {
-        done.put(e.getKey(), e.getValue());
-        finished.add(e.getKey());
-        it.remove();
-      }
+    List<Reassignment> finished =
+        inFlight.values().stream().filter(r -> !ongoing.containsKey(r.topicPartition())).toList();
+    if (finished.isEmpty()) {
+      return 0;
     }
-    journal.clearMoves(finished);
+    Map<String, Map<Integer, List<Integer>>> now = reads.currentReplicas(finished);
+    for (Reassignment r : finished) {
+      inFlight.remove(r.topicPartition());
+      // A step on the way (one replica at a time) goes back to pending for the next one.
+      (ClusterReads.replicasOf(r, now).equals(r.replicas()) ? done : pending)
+          .put(r.topicPartition(), r);
+    }
+    journal.clearMoves(finished.stream().map(Reassignment::topicPartition).toList());
     return finished.size();
   }
 
   private int submitBatch() {
-    Map<Integer, Integer> perBroker = new HashMap<>();
-    Map<TopicPartition, Optional<NewPartitionReassignment>> batch = new LinkedHashMap<>();
-    List<JournaledMove> journaled = new ArrayList<>();
     Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(pending.values());
+    Set<TopicPartition> outOfSync =
+        settings.order() == MoveOrder.UNDER_REPLICATED_FIRST
+            ? reads.underReplicated(pending.values())
+            : Set.of();
+    List<MoveShaping.Candidate> candidates = new ArrayList<>();
     for (Reassignment r : pending.values()) {
       List<Integer> now = ClusterReads.replicasOf(r, current);
-      Set<Integer> touched = ClusterReads.touchedBrokers(now, r.replicas());
-      if (!touched.isEmpty()) {
-        if (batch.size() >= settings.maxMovesInCluster()) {
-          continue;
-        }
-        if (touched.stream()
-            .anyMatch(b -> perBroker.getOrDefault(b, 0) >= settings.maxMovesPerBroker())) {
-          continue;
-        }
-        touched.forEach(b -> perBroker.merge(b, 1, Integer::sum));
-      }
-      batch.put(r.topicPartition(), Optional.of(new NewPartitionReassignment(r.replicas())));
-      journaled.add(new JournaledMove(r.topic(), r.partition(), now, r.replicas(), owner));
+      List<Integer> step = MoveShaping.calculateNextStep(now, r.replicas());
+      candidates.add(
+          new MoveShaping.Candidate(
+              r.topicPartition(),
+              step,
+              ClusterReads.touchedBrokers(now, step),
+              r.bytes(),
+              outOfSync.contains(r.topicPartition())));
     }
-    if (batch.isEmpty()) {
+    List<MoveShaping.Candidate> chosen =
+        MoveShaping.calculateBatch(
+            MoveShaping.calculateOrder(candidates, settings.order()),
+            settings.maxMovesPerBroker(),
+            settings.maxMovesInCluster(),
+            batches++);
+    if (chosen.isEmpty()) {
       return 0;
+    }
+    Map<TopicPartition, Optional<NewPartitionReassignment>> batch = new LinkedHashMap<>();
+    List<JournaledMove> journaled = new ArrayList<>();
+    for (MoveShaping.Candidate c : chosen) {
+      Reassignment r = pending.get(c.partition());
+      batch.put(c.partition(), Optional.of(new NewPartitionReassignment(c.step())));
+      journaled.add(
+          new JournaledMove(
+              r.topic(), r.partition(), ClusterReads.replicasOf(r, current), c.step(), owner));
     }
     journal.recordMoves(journaled);
     Map<TopicPartition, KafkaFuture<Void>> results =
