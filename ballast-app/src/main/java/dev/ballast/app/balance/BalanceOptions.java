@@ -3,7 +3,6 @@ package dev.ballast.app.balance;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.kafka.exec.ExecutorSettings;
-import dev.ballast.kafka.exec.MoveOrder;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,6 +13,8 @@ import picocli.CommandLine.Option;
 public final class BalanceOptions {
 
   @Mixin PrometheusOption prometheus = new PrometheusOption();
+
+  @Mixin MoveOrderOption moveOrder = new MoveOrderOption();
 
   @Option(
       names = "--dry-run",
@@ -54,15 +55,6 @@ public final class BalanceOptions {
       defaultValue = "20",
       description = "Most moves in flight in the cluster (default: ${DEFAULT-VALUE}).")
   int maxMoves;
-
-  @Option(
-      names = "--move-order",
-      defaultValue = "plan",
-      paramLabel = "ORDER",
-      description =
-          "Which moves start first: plan, small-first, large-first or under-replicated-first"
-              + " (default: ${DEFAULT-VALUE}).")
-  String moveOrder;
 
   @Option(
       names = "--cooldown",
@@ -120,14 +112,6 @@ public final class BalanceOptions {
             ExecutorSettings.defaults()
                 .withLimits(maxMovesPerBroker, maxMoves)
                 .withThrottle(throttle)
-                .withOrder(order()));
-  }
-
-  private MoveOrder order() {
-    try {
-      return MoveOrder.parse(moveOrder);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(e.getMessage());
-    }
+                .withOrder(moveOrder.order()));
   }
 }

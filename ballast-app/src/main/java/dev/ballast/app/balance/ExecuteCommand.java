@@ -14,7 +14,6 @@ import dev.ballast.kafka.exec.ExecutionPhase;
 import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.exec.ExecutionRunner;
 import dev.ballast.kafka.exec.ExecutorSettings;
-import dev.ballast.kafka.exec.MoveOrder;
 import dev.ballast.kafka.exec.PlanExecutor;
 import dev.ballast.kafka.exec.Reassignment;
 import dev.ballast.kafka.exec.ReassignmentJson;
@@ -84,14 +83,7 @@ public final class ExecuteCommand implements Callable<Integer> {
       description = "Most moves in flight in the cluster (default: ${DEFAULT-VALUE}).")
   int inCluster;
 
-  @Option(
-      names = "--move-order",
-      defaultValue = "plan",
-      paramLabel = "ORDER",
-      description =
-          "Which moves start first: plan, small-first, large-first or under-replicated-first"
-              + " (default: ${DEFAULT-VALUE}).")
-  String moveOrder;
+  @Mixin MoveOrderOption moveOrder;
 
   @ArgGroup(exclusive = true)
   Mode mode;
@@ -115,6 +107,7 @@ public final class ExecuteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Reassignment> plan = readPlan(planFile);
+    moveOrder.order(); // a bad name is refused before the cluster is contacted
     ClientSettings client = connection.settings();
     if (throttle < 0 || perBroker < 1 || inCluster < 1) {
       throw new UserException("--throttle must be >= 0 and the move limits >= 1");
@@ -166,16 +159,10 @@ public final class ExecuteCommand implements Callable<Integer> {
   }
 
   private ExecutorSettings settings() {
-    MoveOrder order;
-    try {
-      order = MoveOrder.parse(moveOrder);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(e.getMessage());
-    }
     return ExecutorSettings.defaults()
         .withThrottle(throttle)
         .withLimits(perBroker, inCluster)
-        .withOrder(order);
+        .withOrder(moveOrder.order());
   }
 
   private int execute(

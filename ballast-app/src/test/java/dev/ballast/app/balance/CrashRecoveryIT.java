@@ -8,6 +8,7 @@ import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.exec.ExecutionJournal;
+import dev.ballast.kafka.exec.ThrottleConfigs;
 import dev.ballast.kafka.exec.TopicJournal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -344,22 +344,11 @@ class CrashRecoveryIT {
   private Map<String, Map<String, String>> throttles(String topic) {
     List<ConfigResource> resources =
         new ArrayList<>(List.of(broker("0"), broker("1"), broker("2"), topic(topic)));
-    Map<ConfigResource, Config> configs =
-        AdminCalls.get(admin.describeConfigs(resources).all(), TIMEOUT, "describe configs");
     Map<String, Map<String, String>> out = new TreeMap<>();
-    configs.forEach(
-        (r, c) -> {
-          Map<String, String> values = new TreeMap<>();
-          for (ConfigEntry e : c.entries()) {
-            boolean dynamic =
-                e.source() == ConfigEntry.ConfigSource.DYNAMIC_BROKER_CONFIG
-                    || e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG;
-            if (dynamic && e.name().contains("replication.throttled")) {
-              values.put(e.name(), e.value());
-            }
-          }
-          out.put(r.type().name().toLowerCase(Locale.ROOT) + " " + r.name(), values);
-        });
+    ThrottleConfigs.dynamic(admin, resources, TIMEOUT)
+        .forEach(
+            (r, values) ->
+                out.put(r.type().name().toLowerCase(Locale.ROOT) + " " + r.name(), values));
     return out;
   }
 

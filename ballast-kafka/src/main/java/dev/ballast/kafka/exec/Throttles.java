@@ -15,12 +15,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The replication throttle of an execution, set as {@code kafka-reassign-partitions.sh --throttle}
@@ -208,38 +205,8 @@ final class Throttles {
     return out;
   }
 
-  /**
-   * Returns the throttle keys set dynamically on each of {@code resources} (per broker or per
-   * topic); static and default values are not Ballast's and are ignored. A deleted topic has none.
-   */
   private Map<ConfigResource, Map<String, String>> dynamicValues(Set<ConfigResource> resources) {
-    Map<ConfigResource, Map<String, String>> out = new LinkedHashMap<>();
-    if (resources.isEmpty()) {
-      return out;
-    }
-    Map<ConfigResource, KafkaFuture<Config>> futures = admin.describeConfigs(resources).values();
-    for (var e : futures.entrySet()) {
-      Config config;
-      try {
-        config = AdminCalls.get(e.getValue(), timeout, "describe the throttle configs");
-      } catch (RuntimeException ex) {
-        if (ex.getCause() instanceof UnknownTopicOrPartitionException) {
-          continue;
-        }
-        throw ex;
-      }
-      Map<String, String> values = new TreeMap<>();
-      for (ConfigEntry c : config.entries()) {
-        boolean dynamic =
-            c.source() == ConfigEntry.ConfigSource.DYNAMIC_BROKER_CONFIG
-                || c.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG;
-        if (dynamic && isThrottleKey(c.name()) && c.value() != null) {
-          values.put(c.name(), c.value());
-        }
-      }
-      out.put(e.getKey(), values);
-    }
-    return out;
+    return ThrottleConfigs.dynamic(admin, resources, timeout);
   }
 
   private Set<String> aliveBrokers() {
@@ -266,13 +233,6 @@ final class Throttles {
       }
     }
     return out;
-  }
-
-  private static boolean isThrottleKey(String key) {
-    return key.equals(LEADER_RATE)
-        || key.equals(FOLLOWER_RATE)
-        || key.equals(LEADER_REPLICAS)
-        || key.equals(FOLLOWER_REPLICAS);
   }
 
   private static AlterConfigOp set(String key, String value) {

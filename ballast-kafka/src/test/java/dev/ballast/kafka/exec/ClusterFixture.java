@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -112,22 +111,12 @@ public final class ClusterFixture implements AutoCloseable {
                 resources.add(
                     new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b.id()))));
     topics.forEach(t -> resources.add(new ConfigResource(ConfigResource.Type.TOPIC, t)));
-    Map<ConfigResource, Config> configs =
-        AdminCalls.get(admin.describeConfigs(resources).all(), TIMEOUT, "describe configs");
     Map<String, Map<String, String>> out = new TreeMap<>();
-    configs.forEach(
-        (r, c) -> {
-          Map<String, String> values = new TreeMap<>();
-          for (ConfigEntry e : c.entries()) {
-            boolean dynamic =
-                e.source() == ConfigEntry.ConfigSource.DYNAMIC_BROKER_CONFIG
-                    || e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG;
-            if (dynamic && e.name().contains("replication.throttled")) {
-              values.put(e.name(), e.value());
-            }
-          }
-          out.put(r.type().name().toLowerCase(java.util.Locale.ROOT) + " " + r.name(), values);
-        });
+    ThrottleConfigs.dynamic(admin, resources, TIMEOUT)
+        .forEach(
+            (r, values) ->
+                out.put(
+                    r.type().name().toLowerCase(java.util.Locale.ROOT) + " " + r.name(), values));
     return out;
   }
 
