@@ -6,6 +6,7 @@ import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.ClusterUnreachableException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,44 +81,10 @@ public final class PlanExecutor {
   public synchronized void start(List<Reassignment> plan) {
     requireIdle();
     all.addAll(plan);
-    Map<TopicPartition, PartitionReassignment> ongoing = reads.ongoing();
     Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(plan);
-    List<JournaledMove> adopted = new ArrayList<>();
-    for (Reassignment r : plan) {
-      TopicPartition tp = r.topicPartition();
-      PartitionReassignment o = ongoing.get(tp);
-      List<Integer> now = ClusterReads.replicasOf(r, current);
-      JournaledMove ours = journal.state().moves().get(tp);
-      if (o != null) {
-        if (ClusterReads.target(o).equals(r.replicas())
-            || (ours != null && ours.target().equals(ClusterReads.target(o)))) {
-          inFlight.put(tp, r);
-          adopted.add(new JournaledMove(r.topic(), r.partition(), now, r.replicas(), owner));
-          notes.add(
-              r.name()
-                  + ": already being moved to "
-                  + r.replicas()
-                  + " (an earlier run); tracking it");
-        } else {
-          skipped++;
-          notes.add(
-              r.name()
-                  + ": someone else is reassigning it to "
-                  + ClusterReads.target(o)
-                  + "; left alone");
-        }
-      } else if (now.equals(r.replicas())) {
-        skipped++;
-      } else {
-        pending.put(tp, r);
-      }
-    }
-    ongoing.keySet().stream()
-        .filter(tp -> all.stream().noneMatch(r -> r.topicPartition().equals(tp)))
-        .forEach(
-            tp -> notes.add(tp + ": a reassignment not in this plan is in flight; left alone"));
-    adopted.removeIf(m -> journal.state().moves().containsKey(m.topicPartition()));
-    journal.recordMoves(adopted);
+    take(
+        Reconciliation.calculateForPlan(
+            plan, ongoingTargets(), current, journal.state().moves(), owner));
     List<Reassignment> moving = new ArrayList<>(pending.values());
     moving.addAll(inFlight.values());
     throttles.apply(
@@ -138,40 +105,9 @@ public final class PlanExecutor {
     List<Reassignment> moves =
         left.moves().values().stream().map(JournaledMove::toReassignment).toList();
     all.addAll(moves);
-    Map<TopicPartition, PartitionReassignment> ongoing = reads.ongoing();
-    Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(moves);
-    List<TopicPartition> ended = new ArrayList<>();
-    for (JournaledMove m : left.moves().values()) {
-      Reassignment r = m.toReassignment();
-      TopicPartition tp = m.topicPartition();
-      PartitionReassignment o = ongoing.get(tp);
-      List<Integer> now = ClusterReads.replicasOf(r, current);
-      if (o != null && ClusterReads.target(o).equals(m.target())) {
-        inFlight.put(tp, r);
-        notes.add(
-            r.name()
-                + ": Ballast's own move to "
-                + m.target()
-                + " (started by "
-                + m.owner()
-                + "), adopted");
-        continue;
-      }
-      ended.add(tp);
-      if (o == null && now.equals(m.target())) {
-        done.put(tp, r);
-        notes.add(r.name() + ": Ballast's move to " + m.target() + " finished meanwhile");
-      } else {
-        skipped++;
-        notes.add(
-            r.name()
-                + ": not at Ballast's target "
-                + m.target()
-                + (o != null ? " (someone else reassigns it)" : " (now " + now + ")")
-                + "; reverted or changed by someone else, left alone");
-      }
-    }
-    journal.clearMoves(ended);
+    take(
+        Reconciliation.calculateForJournal(
+            left.moves().values(), ongoingTargets(), reads.currentReplicas(moves)));
     throttles.adopt(left.throttles().values());
     if (throttles.isSet()) {
       notes.add(
@@ -180,6 +116,22 @@ public final class PlanExecutor {
               + "; removed once nothing of it is in flight");
     }
     phase = ExecutionPhase.MOVING;
+  }
+
+  private Map<TopicPartition, List<Integer>> ongoingTargets() {
+    Map<TopicPartition, List<Integer>> targets = new HashMap<>();
+    reads.ongoing().forEach((tp, o) -> targets.put(tp, ClusterReads.target(o)));
+    return targets;
+  }
+
+  private void take(Reconciliation.Outcome outcome) {
+    inFlight.putAll(outcome.inFlight());
+    pending.putAll(outcome.pending());
+    done.putAll(outcome.done());
+    skipped += outcome.skipped();
+    notes.addAll(outcome.notes());
+    journal.recordMoves(outcome.toRecord());
+    journal.clearMoves(outcome.toForget());
   }
 
   /**
