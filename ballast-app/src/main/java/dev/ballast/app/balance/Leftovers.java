@@ -60,9 +60,19 @@ public final class Leftovers {
     if (cancel) {
       executor.cancel();
     }
+    String[] lastBar = {""};
     ExecutionProgress end =
         new ExecutionRunner(System::nanoTime, Duration.ofMillis(100))
-            .run(executor, Duration.ofHours(24), p -> {});
+            .run(
+                executor,
+                Duration.ofHours(24),
+                p -> {
+                  if (!p.bar().equals(lastBar[0])) {
+                    lastBar[0] = p.bar();
+                    out.println("  " + p.bar());
+                    out.flush();
+                  }
+                });
     end.notes().stream().skip(shown).forEach(n -> out.println("  " + n));
     out.printf(
         "earlier run %s: %d move(s) finished, %d in flight; journal now holds %s%n",
