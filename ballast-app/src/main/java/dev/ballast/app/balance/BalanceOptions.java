@@ -14,6 +14,8 @@ public final class BalanceOptions {
 
   @Mixin PrometheusOption prometheus = new PrometheusOption();
 
+  @Mixin MoveOrderOption moveOrder = new MoveOrderOption();
+
   @Option(
       names = "--dry-run",
       description =
@@ -109,6 +111,7 @@ public final class BalanceOptions {
         .withExecutor(
             ExecutorSettings.defaults()
                 .withLimits(maxMovesPerBroker, maxMoves)
-                .withThrottle(throttle));
+                .withThrottle(throttle)
+                .withOrder(moveOrder.order()));
   }
 }

@@ -9,6 +9,7 @@ import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterUnreachableException;
 import dev.ballast.kafka.access.Refusals;
+import dev.ballast.kafka.exec.ExecutionJournal;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Set;
@@ -63,8 +64,14 @@ public final class BalanceRun {
       }
       ConsoleListener console = new ConsoleListener(out, verbose);
       CountingListener counting = new CountingListener(console);
-      try (BalancerService service =
-          new BalancerService(admin, client, settings, System::nanoTime, counting)) {
+      // Whatever may execute journals first; a dry run without approval never does.
+      boolean mayExecute = !settings.dryRun() || http != null;
+      try (ExecutionJournal journal =
+              mayExecute
+                  ? Leftovers.openJournal(client, admin, timeout)
+                  : ExecutionJournal.inMemory();
+          BalancerService service =
+              new BalancerService(admin, client, settings, System::nanoTime, counting, journal)) {
         service.drain(drain);
         service.addBrokers(add);
         BallastHttpServer server = serve(http, service, out);

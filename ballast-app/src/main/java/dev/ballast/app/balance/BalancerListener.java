@@ -24,6 +24,12 @@ public interface BalancerListener {
   /** The executor made progress. */
   default void onProgress(ExecutionProgress progress) {}
 
+  /**
+   * The service took over what an earlier run left in the execution journal (its moves, its
+   * throttles); {@code progress} says what it found.
+   */
+  default void onResume(ExecutionProgress progress) {}
+
   /** An execution ended. */
   default void onExecutionFinished(ExecutionProgress progress) {}
 

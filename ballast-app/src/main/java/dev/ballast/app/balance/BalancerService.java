@@ -16,9 +16,11 @@ import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
 import dev.ballast.kafka.SnapshotReader;
 import dev.ballast.kafka.canary.CanaryProber;
+import dev.ballast.kafka.exec.ExecutionJournal;
 import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.exec.PlanExecutor;
 import dev.ballast.kafka.exec.Reassignment;
+import dev.ballast.kafka.exec.TopicJournal;
 import dev.ballast.kafka.prometheus.PrometheusOverlay;
 import dev.ballast.kafka.sample.LoadEstimate;
 import dev.ballast.kafka.sample.LoadOverlay;
@@ -62,7 +64,10 @@ public final class BalancerService implements AutoCloseable {
   private final Predicate<String> topicFilter;
   private final Map<Integer, BrokerState> operatorStates = new TreeMap<>();
   private final Map<Integer, Long> deadSince = new HashMap<>();
+  private final ExecutionJournal journal;
   private volatile PlanExecutor executor;
+  private boolean resuming;
+  private String lastLeftovers = "";
   private final Object approvals = new Object();
   private Proposal proposal;
   private Proposal approved;
@@ -110,14 +115,29 @@ public final class BalancerService implements AutoCloseable {
     BUSY
   }
 
-  /** Creates the service for the cluster behind {@code admin}. */
+  /** Creates the service for the cluster behind {@code admin}, journaling in memory only. */
   public BalancerService(
       Admin admin,
       ClientSettings client,
       BalancerSettings settings,
       LongSupplier nanoClock,
       BalancerListener listener) {
+    this(admin, client, settings, nanoClock, listener, ExecutionJournal.inMemory());
+  }
+
+  /**
+   * Creates the service for the cluster behind {@code admin}; it journals every execution to {@code
+   * journal} and, before planning, finishes what an earlier run left there.
+   */
+  public BalancerService(
+      Admin admin,
+      ClientSettings client,
+      BalancerSettings settings,
+      LongSupplier nanoClock,
+      BalancerListener listener,
+      ExecutionJournal journal) {
     this.admin = requireNonNull(admin, "admin");
+    this.journal = requireNonNull(journal, "journal");
     this.settings = requireNonNull(settings, "settings");
     this.listener = new FanoutListener(requireNonNull(listener, "listener"), extraListeners);
     Duration timeout = settings.executor().callTimeout();
@@ -264,14 +284,20 @@ public final class BalancerService implements AutoCloseable {
         last = new Snapshot(last.model(), last.estimate(), last.anomalies(), last.plan(), end);
         listener.onExecutionFinished(end);
         executor = null;
-        cooldownUntil = nowNanos + settings.cooldown().toNanos();
-        cooling = true;
+        if (!resuming) {
+          cooldownUntil = nowNanos + settings.cooldown().toNanos();
+          cooling = true;
+        }
+        resuming = false;
       }
     }
     if (!sampled) {
       return work;
     }
     work++;
+    if (executor == null) {
+      work += resumeLeftovers(nowNanos);
+    }
     ClusterModel model = currentModel(nowNanos);
     listener.onSample(model, sampler.estimate(), prober == null ? Map.of() : prober.lastRound());
     if (executor == null && sampler.isWarm() && !(cooling && nowNanos - cooldownUntil < 0)) {
@@ -356,8 +382,40 @@ public final class BalancerService implements AutoCloseable {
     startExecution(plan, "executing");
   }
 
+  /**
+   * Takes over what the journal holds from an earlier run (or from an execution of this one that
+   * failed): moves in flight become the execution in progress; throttles with nothing in flight are
+   * removed at once, in this step, so that planning is not held up.
+   */
+  private int resumeLeftovers(long nowNanos) {
+    if (journal.state().isEmpty()) {
+      return 0;
+    }
+    boolean moves = !journal.state().moves().isEmpty();
+    PlanExecutor adopted =
+        new PlanExecutor(admin, settings.executor(), journal, TopicJournal.owner());
+    adopted.resume();
+    if (moves) {
+      executor = adopted;
+      resuming = true;
+      listener.onResume(adopted.progress());
+      return 1;
+    }
+    for (int step = 0; step < 3 && !adopted.isFinished(); step++) {
+      adopted.doWork(nowNanos); // poll (nothing in flight), then remove the throttles
+    }
+    ExecutionProgress end = adopted.progress();
+    String shown = end.notes().toString();
+    if (!shown.equals(lastLeftovers)) {
+      lastLeftovers = shown;
+      listener.onResume(end);
+    }
+    return 1;
+  }
+
   private void startExecution(Plan plan, String note) {
-    PlanExecutor started = new PlanExecutor(admin, settings.executor());
+    PlanExecutor started =
+        new PlanExecutor(admin, settings.executor(), journal, TopicJournal.owner());
     started.start(toReassignments(plan));
     executor = started;
     listener.onPlan(plan, true, note);

@@ -84,6 +84,15 @@ public final class ConsoleListener implements BalancerListener {
   }
 
   @Override
+  public void onResume(ExecutionProgress progress) {
+    line(
+        "resuming what an earlier run left in the execution journal: "
+            + progress.inFlight()
+            + " move(s) in flight adopted");
+    progress.notes().forEach(n -> line("  " + n));
+  }
+
+  @Override
   public void onExecutionFinished(ExecutionProgress progress) {
     line(
         "execution "

@@ -50,6 +50,11 @@ final class CountingListener implements BalancerListener {
   }
 
   @Override
+  public void onResume(ExecutionProgress progress) {
+    next.onResume(progress);
+  }
+
+  @Override
   public void onExecutionFinished(ExecutionProgress progress) {
     if (progress.phase() == ExecutionPhase.FAILED || progress.failed() > 0) {
       failedExecutions++;

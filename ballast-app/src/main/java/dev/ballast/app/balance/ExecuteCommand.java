@@ -9,6 +9,7 @@ import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
 import dev.ballast.kafka.ClusterUnreachableException;
+import dev.ballast.kafka.exec.ExecutionJournal;
 import dev.ballast.kafka.exec.ExecutionPhase;
 import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.exec.ExecutionRunner;
@@ -17,6 +18,7 @@ import dev.ballast.kafka.exec.PlanExecutor;
 import dev.ballast.kafka.exec.Reassignment;
 import dev.ballast.kafka.exec.ReassignmentJson;
 import dev.ballast.kafka.exec.ReassignmentValidator;
+import dev.ballast.kafka.exec.TopicJournal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,7 +51,9 @@ import picocli.CommandLine.Spec;
       "that is always removed, shows progress, and elects preferred leaders at the end. Accepts",
       "the JSON of kafka-reassign-partitions.sh as well as Ballast's. The plan is checked first:",
       "an unknown topic, partition or broker, or a changed replication factor, executes nothing.",
-      "Running a plan again resumes it. Ctrl-C cancels the moves in flight."
+      "Running a plan again resumes it. Ctrl-C cancels the moves in flight. Every move and",
+      "throttle is journaled in the topic __ballast_journal before it is applied; a run killed",
+      "mid-move is finished by the next one, which removes exactly the throttles it set."
     })
 public final class ExecuteCommand implements Callable<Integer> {
 
@@ -79,24 +83,31 @@ public final class ExecuteCommand implements Callable<Integer> {
       description = "Most moves in flight in the cluster (default: ${DEFAULT-VALUE}).")
   int inCluster;
 
+  @Mixin MoveOrderOption moveOrder;
+
   @ArgGroup(exclusive = true)
   Mode mode;
 
   static final class Mode {
     @Option(
         names = "--verify",
-        description = "Only report whether each partition has reached its target.")
+        description =
+            "Report whether each partition has reached its target, and remove the throttle"
+                + " Ballast left once none of its moves is in flight (as Kafka's --verify does).")
     boolean verify;
 
     @Option(
         names = "--cancel",
-        description = "Cancel the plan's reassignments in flight (reverting them).")
+        description =
+            "Cancel the plan's reassignments in flight (reverting them), and those an earlier"
+                + " Ballast run left in its journal; removes the throttle Ballast set.")
     boolean cancel;
   }
 
   @Override
   public Integer call() {
     List<Reassignment> plan = readPlan(planFile);
+    moveOrder.order(); // a bad name is refused before the cluster is contacted
     ClientSettings client = connection.settings();
     if (throttle < 0 || perBroker < 1 || inCluster < 1) {
       throw new UserException("--throttle must be >= 0 and the move limits >= 1");
@@ -106,7 +117,14 @@ public final class ExecuteCommand implements Callable<Integer> {
       ClusterDescription cluster =
           new ClusterDescriber(admin, connection.timeout(), client.bootstrapServers())
               .describe(true);
-      List<String> errors = ReassignmentValidator.validate(plan, cluster);
+      Map<TopicPartition, Integer> inFlightFactors = new HashMap<>();
+      AdminCalls.get(
+              admin.listPartitionReassignments().reassignments(),
+              connection.timeout(),
+              "list reassignments")
+          .forEach(
+              (tp, o) -> inFlightFactors.put(tp, o.replicas().size() - o.addingReplicas().size()));
+      List<String> errors = ReassignmentValidator.validate(plan, cluster, inFlightFactors);
       if (!errors.isEmpty()) {
         throw new UserException(
             planFile
@@ -116,22 +134,40 @@ public final class ExecuteCommand implements Callable<Integer> {
                     ? " (and " + (errors.size() - 1) + " more problem(s)); nothing was executed"
                     : "; nothing was executed"));
       }
-      if (mode != null && mode.verify) {
-        return verify(admin, plan, cluster, out);
+      try (ExecutionJournal journal = Leftovers.openJournal(client, admin, connection.timeout())) {
+        if (mode != null && mode.verify) {
+          int status = verify(admin, plan, cluster, out);
+          Leftovers.removeIfIdle(admin, settings(), journal, out);
+          return status;
+        }
+        if (mode != null && mode.cancel) {
+          Leftovers.finish(admin, settings(), journal, /* cancel= */ true, out);
+          return cancel(admin, plan, out);
+        }
+        ExecutionProgress left =
+            Leftovers.finish(admin, settings(), journal, /* cancel= */ false, out);
+        if (left != null && left.phase() != ExecutionPhase.DONE) {
+          out.println("the earlier run's moves did not finish; nothing new was started");
+          out.flush();
+          return 1;
+        }
+        return execute(admin, plan, out, journal);
       }
-      if (mode != null && mode.cancel) {
-        return cancel(admin, plan, out);
-      }
-      return execute(admin, plan, out);
     } catch (ClusterUnreachableException e) {
       throw new UserException(e.getMessage(), 3);
     }
   }
 
-  private int execute(Admin admin, List<Reassignment> plan, PrintWriter out) {
-    ExecutorSettings settings =
-        ExecutorSettings.defaults().withThrottle(throttle).withLimits(perBroker, inCluster);
-    PlanExecutor executor = new PlanExecutor(admin, settings);
+  private ExecutorSettings settings() {
+    return ExecutorSettings.defaults()
+        .withThrottle(throttle)
+        .withLimits(perBroker, inCluster)
+        .withOrder(moveOrder.order());
+  }
+
+  private int execute(
+      Admin admin, List<Reassignment> plan, PrintWriter out, ExecutionJournal journal) {
+    PlanExecutor executor = new PlanExecutor(admin, settings(), journal, TopicJournal.owner());
     Thread main = Thread.currentThread();
     Thread hook =
         new Thread(

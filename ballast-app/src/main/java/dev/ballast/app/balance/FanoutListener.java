@@ -40,6 +40,12 @@ record FanoutListener(BalancerListener first, List<BalancerListener> more)
   }
 
   @Override
+  public void onResume(ExecutionProgress progress) {
+    first.onResume(progress);
+    more.forEach(l -> l.onResume(progress));
+  }
+
+  @Override
   public void onExecutionFinished(ExecutionProgress progress) {
     first.onExecutionFinished(progress);
     more.forEach(l -> l.onExecutionFinished(progress));

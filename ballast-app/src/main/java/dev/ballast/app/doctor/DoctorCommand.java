@@ -1,5 +1,6 @@
 package dev.ballast.app.doctor;
 
+import dev.ballast.app.balance.Leftovers;
 import dev.ballast.app.cli.CliErrors;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.UserException;
@@ -23,6 +24,9 @@ import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterUnreachableException;
 import dev.ballast.kafka.KafkaCallException;
 import dev.ballast.kafka.canary.CanaryProber;
+import dev.ballast.kafka.exec.ExecutionJournal;
+import dev.ballast.kafka.exec.ExecutionPhase;
+import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.exec.ExecutorSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -308,10 +312,13 @@ public final class DoctorCommand implements Callable<Integer> {
     ExecutorSettings exec =
         ExecutorSettings.defaults().withThrottle(ByteRates.parse(throttle, "--throttle"));
     boolean ok;
-    try {
+    try (ExecutionJournal journal =
+        Leftovers.openJournal(connection.settings(), admin, connection.timeout())) {
+      ExecutionProgress left = Leftovers.finish(admin, exec, journal, /* cancel= */ false, out);
       ok =
-          new FixApplier(admin, exec, System::nanoTime, Duration.ofHours(24), out)
-              .apply(d.fix(), ids);
+          (left == null || left.phase() == ExecutionPhase.DONE)
+              && new FixApplier(admin, exec, System::nanoTime, Duration.ofHours(24), out, journal)
+                  .apply(d.fix(), ids);
     } catch (IllegalStateException e) {
       throw new UserException(e.getMessage());
     }

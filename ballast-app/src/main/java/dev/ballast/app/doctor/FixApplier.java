@@ -6,12 +6,14 @@ import dev.ballast.core.doctor.ConfigChange;
 import dev.ballast.core.doctor.Fix;
 import dev.ballast.core.doctor.PartitionRef;
 import dev.ballast.kafka.AdminCalls;
+import dev.ballast.kafka.exec.ExecutionJournal;
 import dev.ballast.kafka.exec.ExecutionPhase;
 import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.exec.ExecutionRunner;
 import dev.ballast.kafka.exec.ExecutorSettings;
 import dev.ballast.kafka.exec.PlanExecutor;
 import dev.ballast.kafka.exec.Reassignment;
+import dev.ballast.kafka.exec.TopicJournal;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,9 +46,11 @@ public final class FixApplier {
   private final LongSupplier nanoClock;
   private final Duration deadline;
   private final PrintWriter out;
+  private final ExecutionJournal journal;
 
   /**
-   * Creates an applier that reports progress on {@code out} and gives each run {@code deadline}.
+   * Creates an applier that reports progress on {@code out} and gives each run {@code deadline},
+   * journaling in memory only (for a cluster that dies with this process).
    */
   public FixApplier(
       Admin admin,
@@ -54,6 +58,18 @@ public final class FixApplier {
       LongSupplier nanoClock,
       Duration deadline,
       PrintWriter out) {
+    this(admin, settings, nanoClock, deadline, out, ExecutionJournal.inMemory());
+  }
+
+  /** Creates an applier as above that journals every move and throttle to {@code journal}. */
+  public FixApplier(
+      Admin admin,
+      ExecutorSettings settings,
+      LongSupplier nanoClock,
+      Duration deadline,
+      PrintWriter out,
+      ExecutionJournal journal) {
+    this.journal = requireNonNull(journal, "journal");
     this.admin = requireNonNull(admin, "admin");
     this.settings = requireNonNull(settings, "settings");
     this.nanoClock = requireNonNull(nanoClock, "nanoClock");
@@ -104,7 +120,7 @@ public final class FixApplier {
   private boolean reassign(String what, List<Reassignment> plan) {
     out.printf("%s: %d partition(s)%n", what, plan.size());
     out.flush();
-    PlanExecutor executor = new PlanExecutor(admin, settings);
+    PlanExecutor executor = new PlanExecutor(admin, settings, journal, TopicJournal.owner());
     Thread hook = new Thread(executor::abort, "ballast-doctor-abort");
     Runtime.getRuntime().addShutdownHook(hook);
     String[] last = {""};

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param throttleBytesPerSec the replication throttle while moving, or 0 for none
  * @param pollInterval how often progress is read from the cluster
  * @param callTimeout the timeout of each Admin call
+ * @param order which moves start first
  */
 public record ExecutorSettings(
     int maxMovesPerBroker,
@@ -21,7 +22,8 @@ public record ExecutorSettings(
     Duration batchInterval,
     long throttleBytesPerSec,
     Duration pollInterval,
-    Duration callTimeout) {
+    Duration callTimeout,
+    MoveOrder order) {
 
   /** Validates the settings. */
   public ExecutorSettings {
@@ -35,12 +37,13 @@ public record ExecutorSettings(
     requireNonNull(batchInterval, "batchInterval");
     requireNonNull(pollInterval, "pollInterval");
     requireNonNull(callTimeout, "callTimeout");
+    requireNonNull(order, "order");
   }
 
   /** Returns defaults: 5 moves per broker, 20 in the cluster, no pause, no throttle. */
   public static ExecutorSettings defaults() {
     return new ExecutorSettings(
-        5, 20, Duration.ZERO, 0, Duration.ofMillis(500), Duration.ofSeconds(15));
+        5, 20, Duration.ZERO, 0, Duration.ofMillis(500), Duration.ofSeconds(15), MoveOrder.PLAN);
   }
 
   /** Returns these settings with a replication throttle of {@code bytesPerSec} (0: none). */
@@ -51,13 +54,14 @@ public record ExecutorSettings(
         batchInterval,
         bytesPerSec,
         pollInterval,
-        callTimeout);
+        callTimeout,
+        order);
   }
 
   /** Returns these settings with other move limits. */
   public ExecutorSettings withLimits(int perBroker, int inCluster) {
     return new ExecutorSettings(
-        perBroker, inCluster, batchInterval, throttleBytesPerSec, pollInterval, callTimeout);
+        perBroker, inCluster, batchInterval, throttleBytesPerSec, pollInterval, callTimeout, order);
   }
 
   /** Returns these settings with {@code interval} between batches. */
@@ -68,6 +72,19 @@ public record ExecutorSettings(
         interval,
         throttleBytesPerSec,
         pollInterval,
-        callTimeout);
+        callTimeout,
+        order);
+  }
+
+  /** Returns these settings with {@code moveOrder}: which moves start first. */
+  public ExecutorSettings withOrder(MoveOrder moveOrder) {
+    return new ExecutorSettings(
+        maxMovesPerBroker,
+        maxMovesInCluster,
+        batchInterval,
+        throttleBytesPerSec,
+        pollInterval,
+        callTimeout,
+        moveOrder);
   }
 }

@@ -3,6 +3,8 @@ package dev.ballast.kafka.exec;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.kafka.AdminCalls;
+import dev.ballast.kafka.ClusterUnreachableException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,12 +19,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.PartitionReassignment;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.ElectionNotNeededException;
 
 /**
@@ -30,75 +29,62 @@ import org.apache.kafka.common.errors.ElectionNotNeededException;
  * within the per-broker and per-cluster limits, reads progress from the cluster, elects preferred
  * leaders at the end and always removes the throttle it set (also on cancel and failure).
  *
- * <p>On {@link #start}, reassignments already in flight are reconciled: one with our target is
- * adopted and tracked, one with another target (someone else's) is reported and left alone, and a
+ * <p>Every move and throttle is written to the {@link ExecutionJournal} before it is applied, so a
+ * later executor can {@link #resume()} what a crashed one left: adopt its moves, finish (or cancel)
+ * them and remove exactly the throttles it set. On {@link #start}, reassignments already in flight
+ * with the plan's target are adopted, others (someone else's) are reported and left alone, and a
  * partition already at its target is skipped, so running the same plan again resumes it.
  */
 public final class PlanExecutor {
 
+  /** How long the cluster may not answer before a step gives up and fails the execution. */
+  static final Duration UNREACHABLE_LIMIT = Duration.ofMinutes(2);
+
   private final Admin admin;
   private final ExecutorSettings settings;
+  private final ExecutionJournal journal;
+  private final ClusterReads reads;
   private final Throttles throttles;
+  private final String owner;
   private final Map<TopicPartition, Reassignment> pending = new LinkedHashMap<>();
   private final Map<TopicPartition, Reassignment> inFlight = new LinkedHashMap<>();
   private final Map<TopicPartition, Reassignment> done = new LinkedHashMap<>();
   private final Map<TopicPartition, String> failed = new LinkedHashMap<>();
-  private final Set<TopicPartition> foreign = new HashSet<>();
   private final List<Reassignment> all = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private ExecutionPhase phase = ExecutionPhase.IDLE;
   private int skipped;
   private long nextPollNanos;
   private long nextBatchNanos;
+  private int batches;
+  private long unreachableSince;
+  private boolean unreachable;
   private boolean cancelRequested;
 
-  /** Creates an executor over {@code admin}. */
+  /** Creates an executor over {@code admin} with a journal that lives in this process only. */
   public PlanExecutor(Admin admin, ExecutorSettings settings) {
+    this(admin, settings, ExecutionJournal.inMemory(), "this process");
+  }
+
+  /** Creates an executor over {@code admin} that journals to {@code journal} as {@code owner}. */
+  public PlanExecutor(
+      Admin admin, ExecutorSettings settings, ExecutionJournal journal, String owner) {
     this.admin = requireNonNull(admin, "admin");
     this.settings = requireNonNull(settings, "settings");
-    this.throttles = new Throttles(admin, settings.callTimeout());
+    this.journal = requireNonNull(journal, "journal");
+    this.owner = requireNonNull(owner, "owner");
+    this.reads = new ClusterReads(admin, settings.callTimeout());
+    this.throttles = new Throttles(admin, settings.callTimeout(), journal);
   }
 
   /** Starts executing {@code plan}: reconciles with the cluster and sets the throttle. */
   public synchronized void start(List<Reassignment> plan) {
-    if (phase != ExecutionPhase.IDLE) {
-      throw new IllegalStateException("this executor already ran; create a new one");
-    }
+    requireIdle();
     all.addAll(plan);
-    Map<TopicPartition, PartitionReassignment> ongoing =
-        AdminCalls.get(
-            admin.listPartitionReassignments().reassignments(),
-            settings.callTimeout(),
-            "list reassignments in flight");
-    Map<String, Map<Integer, List<Integer>>> current = currentReplicas(plan);
-    for (Reassignment r : plan) {
-      TopicPartition tp = r.topicPartition();
-      PartitionReassignment o = ongoing.get(tp);
-      List<Integer> now =
-          current.getOrDefault(r.topic(), Map.of()).getOrDefault(r.partition(), List.of());
-      if (o != null) {
-        if (target(o).equals(r.replicas())) {
-          inFlight.put(tp, r);
-          notes.add(
-              r.name()
-                  + ": already being moved to "
-                  + r.replicas()
-                  + " (an earlier run); tracking it");
-        } else {
-          skipped++;
-          foreign.add(tp);
-          notes.add(r.name() + ": someone else is reassigning it to " + target(o) + "; left alone");
-        }
-      } else if (now.equals(r.replicas())) {
-        skipped++;
-      } else {
-        pending.put(tp, r);
-      }
-    }
-    ongoing.keySet().stream()
-        .filter(tp -> all.stream().noneMatch(r -> r.topicPartition().equals(tp)))
-        .forEach(
-            tp -> notes.add(tp + ": a reassignment not in this plan is in flight; left alone"));
+    Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(plan);
+    take(
+        Reconciliation.calculateForPlan(
+            plan, ongoingTargets(), current, journal.state().moves(), owner));
     List<Reassignment> moving = new ArrayList<>(pending.values());
     moving.addAll(inFlight.values());
     throttles.apply(
@@ -109,12 +95,69 @@ public final class PlanExecutor {
   }
 
   /**
+   * Takes over what the journal says an earlier run left: its moves still in flight are adopted and
+   * tracked to the end, moves that ended meanwhile are forgotten, and its throttles are removed (as
+   * they were before) once nothing is in flight. {@link #cancel()} reverts the adopted moves.
+   */
+  public synchronized void resume() {
+    requireIdle();
+    JournalState left = journal.state();
+    List<Reassignment> moves =
+        left.moves().values().stream().map(JournaledMove::toReassignment).toList();
+    all.addAll(moves);
+    take(
+        Reconciliation.calculateForJournal(
+            left.moves().values(), ongoingTargets(), reads.currentReplicas(moves)));
+    throttles.adopt(left.throttles().values());
+    if (throttles.isSet()) {
+      notes.add(
+          "adopted the throttle an earlier run set on "
+              + throttles.describe()
+              + "; removed once nothing of it is in flight");
+    }
+    phase = ExecutionPhase.MOVING;
+  }
+
+  private Map<TopicPartition, List<Integer>> ongoingTargets() {
+    Map<TopicPartition, List<Integer>> targets = new HashMap<>();
+    reads.ongoing().forEach((tp, o) -> targets.put(tp, ClusterReads.target(o)));
+    return targets;
+  }
+
+  private void take(Reconciliation.Outcome outcome) {
+    inFlight.putAll(outcome.inFlight());
+    pending.putAll(outcome.pending());
+    done.putAll(outcome.done());
+    skipped += outcome.skipped();
+    notes.addAll(outcome.notes());
+    journal.recordMoves(outcome.toRecord());
+    journal.clearMoves(outcome.toForget());
+  }
+
+  /**
    * Does one step at {@code nowNanos}: polls progress, submits the next batch, elects leaders or
    * cleans up, as the phase requires. Returns how much work it did (0 when it only waited).
    */
   public synchronized int doWork(long nowNanos) {
     try {
-      return step(nowNanos);
+      int work = step(nowNanos);
+      if (unreachable) {
+        unreachable = false;
+        notes.add("the cluster answers again; carrying on");
+      }
+      return work;
+    } catch (ClusterUnreachableException e) {
+      if (!unreachable) {
+        unreachable = true;
+        unreachableSince = nowNanos;
+        notes.add("the cluster did not answer (" + e.getMessage() + "); retrying");
+      }
+      if (nowNanos - unreachableSince < UNREACHABLE_LIMIT.toNanos()) {
+        nextPollNanos = nowNanos + settings.pollInterval().toNanos();
+        return 0;
+      }
+      fail("stopped: the cluster did not answer for " + UNREACHABLE_LIMIT.toMinutes() + " min");
+      throw e;
     } catch (RuntimeException e) {
       fail("stopped on an error: " + e.getMessage());
       throw e;
@@ -144,7 +187,7 @@ public final class PlanExecutor {
       }
       case ELECTING -> {
         electPreferredLeaders();
-        throttles.remove();
+        notes.addAll(throttles.remove());
         phase = ExecutionPhase.DONE;
         return 1;
       }
@@ -165,7 +208,8 @@ public final class PlanExecutor {
 
   /**
    * Cancels at once from any thread (Ctrl-C): reverts in-flight moves and removes the throttle.
-   * Failures are noted, not thrown, so a shutdown hook can always call it.
+   * Failures are noted, not thrown, so a shutdown hook can always call it; what could not be undone
+   * stays in the journal for the next start.
    */
   public synchronized void abort() {
     if (phase.isFinal() || phase == ExecutionPhase.IDLE) {
@@ -175,14 +219,7 @@ public final class PlanExecutor {
       cancelInFlight();
     } catch (RuntimeException e) {
       notes.add("cancel failed: " + e.getMessage());
-      try {
-        throttles.remove();
-      } catch (RuntimeException e2) {
-        notes.add(
-            "removing the throttle failed: "
-                + e2.getMessage()
-                + " (remove it with kafka-configs.sh)");
-      }
+      removeThrottleNoting();
       phase = ExecutionPhase.FAILED;
     }
   }
@@ -214,54 +251,73 @@ public final class PlanExecutor {
     return Map.copyOf(failed);
   }
 
+  private void requireIdle() {
+    if (phase != ExecutionPhase.IDLE) {
+      throw new IllegalStateException("this executor already ran; create a new one");
+    }
+  }
+
   private int pollInFlight() {
     if (inFlight.isEmpty()) {
       return 0;
     }
-    Map<TopicPartition, PartitionReassignment> ongoing =
-        AdminCalls.get(
-            admin.listPartitionReassignments(new HashSet<>(inFlight.keySet())).reassignments(),
-            settings.callTimeout(),
-            "read reassignment progress");
-    int finished = 0;
-    for (var it = inFlight.entrySet().iterator(); it.hasNext(); ) {
-      var e = it.next();
-      if (!ongoing.containsKey(e.getKey())) {
-        done.put(e.getKey(), e.getValue());
-        it.remove();
-        finished++;
-      }
+    Map<TopicPartition, PartitionReassignment> ongoing = reads.ongoing(inFlight.keySet());
+    List<Reassignment> finished =
+        inFlight.values().stream().filter(r -> !ongoing.containsKey(r.topicPartition())).toList();
+    if (finished.isEmpty()) {
+      return 0;
     }
-    return finished;
+    Map<String, Map<Integer, List<Integer>>> now = reads.currentReplicas(finished);
+    for (Reassignment r : finished) {
+      inFlight.remove(r.topicPartition());
+      // A step on the way (one replica at a time) goes back to pending for the next one.
+      (ClusterReads.replicasOf(r, now).equals(r.replicas()) ? done : pending)
+          .put(r.topicPartition(), r);
+    }
+    journal.clearMoves(finished.stream().map(Reassignment::topicPartition).toList());
+    return finished.size();
   }
 
   private int submitBatch() {
-    Map<Integer, Integer> perBroker = new HashMap<>();
-    Map<TopicPartition, Optional<NewPartitionReassignment>> batch = new LinkedHashMap<>();
-    Map<String, Map<Integer, List<Integer>>> current =
-        currentReplicas(new ArrayList<>(pending.values()));
+    Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(pending.values());
+    Set<TopicPartition> outOfSync =
+        settings.order() == MoveOrder.UNDER_REPLICATED_FIRST
+            ? reads.underReplicated(pending.values())
+            : Set.of();
+    List<MoveShaping.Candidate> candidates = new ArrayList<>();
     for (Reassignment r : pending.values()) {
-      List<Integer> now =
-          current.getOrDefault(r.topic(), Map.of()).getOrDefault(r.partition(), List.of());
-      Set<Integer> touched = touchedBrokers(now, r.replicas());
-      boolean leadershipOnly = touched.isEmpty();
-      if (!leadershipOnly) {
-        if (batch.size() >= settings.maxMovesInCluster()) {
-          continue;
-        }
-        if (touched.stream()
-            .anyMatch(b -> perBroker.getOrDefault(b, 0) >= settings.maxMovesPerBroker())) {
-          continue;
-        }
-        touched.forEach(b -> perBroker.merge(b, 1, Integer::sum));
-      }
-      batch.put(r.topicPartition(), Optional.of(new NewPartitionReassignment(r.replicas())));
+      List<Integer> now = ClusterReads.replicasOf(r, current);
+      List<Integer> step = MoveShaping.calculateNextStep(now, r.replicas());
+      candidates.add(
+          new MoveShaping.Candidate(
+              r.topicPartition(),
+              step,
+              ClusterReads.touchedBrokers(now, step),
+              r.bytes(),
+              outOfSync.contains(r.topicPartition())));
     }
-    if (batch.isEmpty()) {
+    List<MoveShaping.Candidate> chosen =
+        MoveShaping.calculateBatch(
+            MoveShaping.calculateOrder(candidates, settings.order()),
+            settings.maxMovesPerBroker(),
+            settings.maxMovesInCluster(),
+            batches++);
+    if (chosen.isEmpty()) {
       return 0;
     }
+    Map<TopicPartition, Optional<NewPartitionReassignment>> batch = new LinkedHashMap<>();
+    List<JournaledMove> journaled = new ArrayList<>();
+    for (MoveShaping.Candidate c : chosen) {
+      Reassignment r = pending.get(c.partition());
+      batch.put(c.partition(), Optional.of(new NewPartitionReassignment(c.step())));
+      journaled.add(
+          new JournaledMove(
+              r.topic(), r.partition(), ClusterReads.replicasOf(r, current), c.step(), owner));
+    }
+    journal.recordMoves(journaled);
     Map<TopicPartition, KafkaFuture<Void>> results =
         admin.alterPartitionReassignments(batch).values();
+    List<TopicPartition> refused = new ArrayList<>();
     for (TopicPartition tp : batch.keySet()) {
       Reassignment r = pending.remove(tp);
       try {
@@ -270,6 +326,7 @@ public final class PlanExecutor {
       } catch (ExecutionException e) {
         failed.put(tp, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         notes.add(r.name() + ": the cluster refused the move: " + failed.get(tp));
+        refused.add(tp);
       } catch (TimeoutException e) {
         inFlight.put(tp, r); // it may have been accepted; progress polling tells
       } catch (InterruptedException e) {
@@ -277,6 +334,7 @@ public final class PlanExecutor {
         inFlight.put(tp, r);
       }
     }
+    journal.clearMoves(refused);
     return batch.size();
   }
 
@@ -303,18 +361,22 @@ public final class PlanExecutor {
       Map<TopicPartition, Optional<NewPartitionReassignment>> revert = new LinkedHashMap<>();
       inFlight.keySet().forEach(tp -> revert.put(tp, Optional.empty()));
       var results = admin.alterPartitionReassignments(revert).values();
+      List<TopicPartition> ended = new ArrayList<>();
       int reverted = 0;
       for (var e : results.entrySet()) {
         try {
           e.getValue().get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
           reverted++;
+          ended.add(e.getKey());
         } catch (ExecutionException ex) {
           // NoReassignmentInProgress: it completed just now; count it as done
           done.put(e.getKey(), inFlight.get(e.getKey()));
+          ended.add(e.getKey());
         } catch (TimeoutException | InterruptedException ex) {
-          notes.add(e.getKey() + ": cancel not confirmed: " + ex);
+          notes.add(e.getKey() + ": cancel not confirmed (kept in the journal): " + ex);
         }
       }
+      journal.clearMoves(ended);
       notes.add(
           "cancelled: "
               + reverted
@@ -325,60 +387,30 @@ public final class PlanExecutor {
     } else {
       notes.add("cancelled: " + pending.size() + " move(s) not started");
     }
-    throttles.remove();
+    notes.addAll(throttles.remove());
     phase = ExecutionPhase.CANCELLED;
   }
 
   private void fail(String message) {
     notes.add(message);
-    try {
-      throttles.remove();
-    } catch (RuntimeException e) {
-      notes.add(
-          "removing the throttle failed: " + e.getMessage() + " (remove it with kafka-configs.sh)");
-    }
+    removeThrottleNoting();
     phase = ExecutionPhase.FAILED;
   }
 
-  private Map<String, Map<Integer, List<Integer>>> currentReplicas(List<Reassignment> plan) {
-    Set<String> topics = new HashSet<>();
-    plan.forEach(r -> topics.add(r.topic()));
-    Map<String, Map<Integer, List<Integer>>> out = new HashMap<>();
-    if (topics.isEmpty()) {
-      return out;
+  private void removeThrottleNoting() {
+    try {
+      notes.addAll(throttles.remove());
+    } catch (RuntimeException e) {
+      notes.add(
+          "removing the throttle failed: "
+              + e.getMessage()
+              + " (it stays in the journal; the next start or execute --verify removes it)");
     }
-    Map<String, TopicDescription> described =
-        AdminCalls.get(
-            admin.describeTopics(topics).allTopicNames(),
-            settings.callTimeout(),
-            "describe the plan's topics");
-    described.forEach(
-        (name, d) -> {
-          Map<Integer, List<Integer>> parts = new HashMap<>();
-          for (TopicPartitionInfo p : d.partitions()) {
-            parts.put(p.partition(), p.replicas().stream().map(Node::id).toList());
-          }
-          out.put(name, parts);
-        });
-    return out;
   }
 
   private static boolean isDataMove(
       Reassignment r, Map<String, Map<Integer, List<Integer>>> current) {
-    List<Integer> now =
-        current.getOrDefault(r.topic(), Map.of()).getOrDefault(r.partition(), List.of());
-    return !touchedBrokers(now, r.replicas()).isEmpty();
-  }
-
-  /** Returns the brokers that gain or lose a replica; empty for a leadership-only change. */
-  static Set<Integer> touchedBrokers(List<Integer> before, List<Integer> after) {
-    Set<Integer> touched = new HashSet<>();
-    after.stream().filter(b -> !before.contains(b)).forEach(touched::add);
-    before.stream().filter(b -> !after.contains(b)).forEach(touched::add);
-    return touched;
-  }
-
-  private static List<Integer> target(PartitionReassignment o) {
-    return o.replicas().stream().filter(b -> !o.removingReplicas().contains(b)).toList();
+    return !ClusterReads.touchedBrokers(ClusterReads.replicasOf(r, current), r.replicas())
+        .isEmpty();
   }
 }

@@ -3,8 +3,10 @@ package dev.ballast.kafka.exec;
 import dev.ballast.kafka.ClusterDescription;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 
 /** Checks a plan against the cluster before anything is executed; pure. */
 public final class ReassignmentValidator {
@@ -16,6 +18,18 @@ public final class ReassignmentValidator {
    * factor); empty when the plan can run.
    */
   public static List<String> validate(List<Reassignment> plan, ClusterDescription cluster) {
+    return validate(plan, cluster, Map.of());
+  }
+
+  /**
+   * Returns the problems as above, where a partition being reassigned now has the replication
+   * factor of its target in {@code inFlightFactors} (its replica list also holds the replicas being
+   * added), so that a plan can be verified, resumed or cancelled mid-move.
+   */
+  public static List<String> validate(
+      List<Reassignment> plan,
+      ClusterDescription cluster,
+      Map<TopicPartition, Integer> inFlightFactors) {
     List<String> errors = new ArrayList<>();
     Set<Integer> brokers =
         cluster.brokers().stream().map(ClusterDescription.Broker::id).collect(Collectors.toSet());
@@ -47,11 +61,12 @@ public final class ReassignmentValidator {
               r.name() + ": broker " + b + " is not in the cluster (brokers: " + brokerList + ")");
         }
       }
-      if (r.replicas().size() != current.replicas().size()) {
+      int factor = inFlightFactors.getOrDefault(r.topicPartition(), current.replicas().size());
+      if (r.replicas().size() != factor) {
         errors.add(
             r.name()
                 + ": the plan changes the replication factor from "
-                + current.replicas().size()
+                + factor
                 + " to "
                 + r.replicas().size()
                 + " (Ballast keeps it)");

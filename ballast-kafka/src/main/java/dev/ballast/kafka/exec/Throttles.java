@@ -4,9 +4,11 @@ import dev.ballast.kafka.AdminCalls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -14,13 +16,15 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * The replication throttle of an execution, set as {@code kafka-reassign-partitions.sh --throttle}
  * does: a rate on every broker involved, and the moving replicas listed on their topics (leaders
- * for the current replicas, followers for the added ones). {@link #remove()} deletes exactly what
- * {@link #apply} set.
+ * for the current replicas, followers for the added ones). What it sets, and the dynamic value each
+ * key held before, is journaled before it is set; {@link #remove()} restores those values, but only
+ * where the value is still the one Ballast set (a change by someone else is left alone).
  */
 final class Throttles {
 
@@ -31,22 +35,142 @@ final class Throttles {
 
   private final Admin admin;
   private final Duration timeout;
-  private final Set<Integer> brokers = new TreeSet<>();
-  private final Set<String> topics = new TreeSet<>();
+  private final ExecutionJournal journal;
+  private final Map<ConfigResource, JournaledThrottle> owned = new LinkedHashMap<>();
 
-  Throttles(Admin admin, Duration timeout) {
+  Throttles(Admin admin, Duration timeout, ExecutionJournal journal) {
     this.admin = admin;
     this.timeout = timeout;
+    this.journal = journal;
   }
 
   /**
-   * Throttles the moves of {@code moves} (target) from {@code current} replicas at {@code rate}.
+   * Throttles the moves of {@code moves} (target) from {@code current} replicas at {@code rate}:
+   * journals what it sets, then sets it.
    */
   void apply(
       Collection<Reassignment> moves, Map<String, Map<Integer, List<Integer>>> current, long rate) {
     if (rate <= 0 || moves.isEmpty()) {
       return;
     }
+    Map<ConfigResource, Map<String, String>> wanted = calculateThrottle(moves, current, rate);
+    Map<ConfigResource, Map<String, String>> before = dynamicValues(wanted.keySet());
+    List<JournaledThrottle> entries = new ArrayList<>();
+    Map<ConfigResource, Collection<AlterConfigOp>> ops = new LinkedHashMap<>();
+    wanted.forEach(
+        (r, values) -> {
+          Map<String, String> previous = before.getOrDefault(r, Map.of());
+          Map<String, String> set = new TreeMap<>(values);
+          // A topic throttled wholly ("*") by its operator covers our replicas already.
+          set.keySet().removeIf(k -> "*".equals(previous.get(k)));
+          if (set.isEmpty()) {
+            return;
+          }
+          Map<String, String> kept = new TreeMap<>(previous);
+          JournaledThrottle left = journal.state().throttles().get(r);
+          if (left != null) {
+            // An earlier run's throttle is still here: what was there before it is the original.
+            left.set().keySet().forEach(kept::remove);
+            kept.putAll(left.previous());
+          }
+          kept.keySet().retainAll(set.keySet());
+          entries.add(new JournaledThrottle(r, set, kept));
+          ops.put(r, set.entrySet().stream().map(e -> set(e.getKey(), e.getValue())).toList());
+        });
+    journal.recordThrottles(entries);
+    entries.forEach(t -> owned.put(t.resource(), t));
+    AdminCalls.get(
+        admin.incrementalAlterConfigs(ops).all(), timeout, "set the replication throttle");
+  }
+
+  /** Takes over throttles a previous run set and journaled, so {@link #remove()} removes them. */
+  void adopt(Collection<JournaledThrottle> throttles) {
+    throttles.forEach(t -> owned.put(t.resource(), t));
+  }
+
+  /** Returns whether this object owns a throttle still to remove. */
+  boolean isSet() {
+    return !owned.isEmpty();
+  }
+
+  /**
+   * Removes every throttle this object owns, restoring what each key held before, and forgets them
+   * in the journal; safe to call more than once. A broker that is down keeps its entry (the next
+   * reconciliation removes it). Returns what a user should know.
+   */
+  List<String> remove() {
+    if (owned.isEmpty()) {
+      return List.of();
+    }
+    List<String> notes = new ArrayList<>();
+    Set<String> alive = aliveBrokers();
+    Map<ConfigResource, JournaledThrottle> reachable = new LinkedHashMap<>();
+    owned.forEach(
+        (r, t) -> {
+          if (r.type() != ConfigResource.Type.BROKER || alive.contains(r.name())) {
+            reachable.put(r, t);
+          } else {
+            notes.add(
+                t.describe()
+                    + " is down: its throttle stays journaled and is removed when it is back");
+          }
+        });
+    Map<ConfigResource, Map<String, String>> now = dynamicValues(reachable.keySet());
+    Map<ConfigResource, Collection<AlterConfigOp>> ops = new LinkedHashMap<>();
+    reachable.forEach(
+        (r, t) -> {
+          List<AlterConfigOp> restore = calculateRestore(t, now.getOrDefault(r, Map.of()), notes);
+          if (!restore.isEmpty()) {
+            ops.put(r, restore);
+          }
+        });
+    if (!ops.isEmpty()) {
+      AdminCalls.get(
+          admin.incrementalAlterConfigs(ops).all(), timeout, "remove the replication throttle");
+    }
+    journal.clearThrottles(reachable.keySet());
+    reachable.keySet().forEach(owned::remove);
+    return notes;
+  }
+
+  /** Returns brokers and topics throttled by this object, for messages. */
+  String describe() {
+    return owned.values().stream()
+        .map(JournaledThrottle::describe)
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /**
+   * Returns the operations that restore {@code t}'s keys where they still hold what Ballast set,
+   * given the dynamic values {@code now}; notes a key someone else changed (left alone). Pure.
+   */
+  static List<AlterConfigOp> calculateRestore(
+      JournaledThrottle t, Map<String, String> now, List<String> notes) {
+    List<AlterConfigOp> ops = new ArrayList<>();
+    new TreeMap<>(t.set())
+        .forEach(
+            (key, ours) -> {
+              String current = now.get(key);
+              if (sameValue(current, ours)) {
+                String previous = t.previous().get(key);
+                ops.add(previous == null ? delete(key) : set(key, previous));
+              } else if (current != null) {
+                notes.add(
+                    t.describe()
+                        + " "
+                        + key
+                        + " is "
+                        + current
+                        + ", not what Ballast set: changed by someone else, left as is");
+              }
+            });
+    return ops;
+  }
+
+  /** Returns the configs that throttle {@code moves}, by broker and topic. Pure. */
+  static Map<ConfigResource, Map<String, String>> calculateThrottle(
+      Collection<Reassignment> moves, Map<String, Map<Integer, List<Integer>>> current, long rate) {
+    Set<Integer> brokers = new TreeSet<>();
     Map<String, Set<String>> leaders = new TreeMap<>();
     Map<String, Set<String>> followers = new TreeMap<>();
     for (Reassignment m : moves) {
@@ -63,53 +187,52 @@ final class Throttles {
         brokers.add(b);
       }
     }
-    Map<ConfigResource, Collection<AlterConfigOp>> ops = new HashMap<>();
+    Map<ConfigResource, Map<String, String>> out = new LinkedHashMap<>();
     for (int b : brokers) {
-      ops.put(
+      out.put(
           new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
-          List.of(set(LEADER_RATE, Long.toString(rate)), set(FOLLOWER_RATE, Long.toString(rate))));
+          Map.of(LEADER_RATE, Long.toString(rate), FOLLOWER_RATE, Long.toString(rate)));
     }
-    Set<String> allTopics = new TreeSet<>(leaders.keySet());
-    allTopics.addAll(followers.keySet());
-    for (String t : allTopics) {
-      topics.add(t);
-      List<AlterConfigOp> topicOps = new ArrayList<>();
-      topicOps.add(set(LEADER_REPLICAS, String.join(",", leaders.getOrDefault(t, Set.of()))));
-      topicOps.add(set(FOLLOWER_REPLICAS, String.join(",", followers.getOrDefault(t, Set.of()))));
-      ops.put(new ConfigResource(ConfigResource.Type.TOPIC, t), topicOps);
-    }
-    AdminCalls.get(
-        admin.incrementalAlterConfigs(ops).all(), timeout, "set the replication throttle");
-  }
-
-  /** Removes every throttle this object set; safe to call more than once. */
-  void remove() {
-    if (brokers.isEmpty() && topics.isEmpty()) {
-      return;
-    }
-    Map<ConfigResource, Collection<AlterConfigOp>> ops = new HashMap<>();
-    for (int b : brokers) {
-      ops.put(
-          new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
-          List.of(delete(LEADER_RATE), delete(FOLLOWER_RATE)));
-    }
+    Set<String> topics = new TreeSet<>(leaders.keySet());
+    topics.addAll(followers.keySet());
     for (String t : topics) {
-      ops.put(
+      out.put(
           new ConfigResource(ConfigResource.Type.TOPIC, t),
-          List.of(delete(LEADER_REPLICAS), delete(FOLLOWER_REPLICAS)));
+          Map.of(
+              LEADER_REPLICAS, String.join(",", leaders.getOrDefault(t, Set.of())),
+              FOLLOWER_REPLICAS, String.join(",", followers.getOrDefault(t, Set.of()))));
     }
-    AdminCalls.get(
-        admin.incrementalAlterConfigs(ops).all(), timeout, "remove the replication throttle");
-    brokers.clear();
-    topics.clear();
+    return out;
   }
 
-  /** Returns the brokers and topics throttled now, for messages. */
-  String describe() {
-    return "brokers "
-        + brokers
-        + ", topics "
-        + topics.stream().collect(Collectors.joining(",", "[", "]"));
+  private Map<ConfigResource, Map<String, String>> dynamicValues(Set<ConfigResource> resources) {
+    return ThrottleConfigs.dynamic(admin, resources, timeout);
+  }
+
+  private Set<String> aliveBrokers() {
+    Set<String> alive = new HashSet<>();
+    AdminCalls.get(admin.describeCluster().nodes(), timeout, "describe the cluster").stream()
+        .map(Node::idString)
+        .forEach(alive::add);
+    return alive;
+  }
+
+  /** Returns whether two config values are equal as lists ({@code 0:1, 1:2} is {@code 0:1,1:2}). */
+  static boolean sameValue(String a, String b) {
+    if (a == null || b == null) {
+      return Objects.equals(a, b);
+    }
+    return items(a).equals(items(b));
+  }
+
+  private static Set<String> items(String value) {
+    Set<String> out = new TreeSet<>();
+    for (String item : value.split(",")) {
+      if (!item.isBlank()) {
+        out.add(item.trim());
+      }
+    }
+    return out;
   }
 
   private static AlterConfigOp set(String key, String value) {

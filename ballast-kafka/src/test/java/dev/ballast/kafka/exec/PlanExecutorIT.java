@@ -125,6 +125,26 @@ class PlanExecutorIT {
   }
 
   @Test
+  void aMoveThatAddsTwoReplicasGoesOneReplicaAtATime() {
+    createTopic("steps", Map.of(0, List.of(0)));
+    fill("steps", 1, 200);
+    PlanExecutor executor = new PlanExecutor(admin, ExecutorSettings.defaults());
+    executor.start(List.of(new Reassignment("steps", 0, List.of(1, 2, 0), 0)));
+    executor.doWork(System.nanoTime());
+
+    var first =
+        AdminCalls.get(admin.listPartitionReassignments().reassignments(), TIMEOUT, "list")
+            .get(new org.apache.kafka.common.TopicPartition("steps", 0));
+    if (first != null) { // still copying: the first step adds one replica only
+      assertThat(first.addingReplicas()).hasSize(1);
+    }
+    ExecutionProgress end = run(executor);
+    assertThat(end.phase()).as(end.notes().toString()).isEqualTo(ExecutionPhase.DONE);
+    assertThat(replicas("steps", 0)).containsExactly(1, 2, 0);
+    eventually(() -> assertThat(leader("steps", 0)).isEqualTo(1)); // metadata reaches every broker
+  }
+
+  @Test
   void cancelRevertsTheMoveInFlightAndRemovesTheThrottle() {
     createTopic("cancel", Map.of(0, List.of(1)));
     fill("cancel", 1, 1000); // ~1 MB at 20 kB/s: would take nearly a minute

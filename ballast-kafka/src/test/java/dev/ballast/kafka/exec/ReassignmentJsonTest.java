@@ -89,4 +89,24 @@ class ReassignmentJsonTest {
             "t-0: broker 7 is not in the cluster (brokers: 0,1)",
             "t-0: the plan changes the replication factor from 2 to 1 (Ballast keeps it)");
   }
+
+  @Test
+  void aPartitionMidMoveIsJudgedByTheFactorOfItsTarget() {
+    ClusterDescription cluster =
+        new ClusterDescription(
+            "c",
+            0,
+            List.of(
+                new ClusterDescription.Broker(0, "h", 1, null, false),
+                new ClusterDescription.Broker(1, "h", 2, null, false)),
+            Map.of(
+                "t", List.of(new ClusterDescription.Partition(0, 0, List.of(1, 0), List.of(0)))));
+    List<Reassignment> plan = List.of(new Reassignment("t", 0, List.of(1), 0));
+    org.apache.kafka.common.TopicPartition t0 = new org.apache.kafka.common.TopicPartition("t", 0);
+
+    assertThat(ReassignmentValidator.validate(plan, cluster, Map.of(t0, 1))).isEmpty();
+    assertThat(ReassignmentValidator.validate(plan, cluster, Map.of(t0, 3)))
+        .containsExactly(
+            "t-0: the plan changes the replication factor from 3 to 1 (Ballast keeps it)");
+  }
 }
