@@ -1,5 +1,6 @@
 package dev.ballast.app.balance;
 
+import dev.ballast.app.cli.ByteRateConverter;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.kafka.exec.ExecutorSettings;
@@ -24,7 +25,7 @@ public final class BalanceOptions {
   @Option(
       names = "--interval",
       defaultValue = "5s",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "Time between load samples (default: ${DEFAULT-VALUE}).")
   Duration interval;
 
@@ -39,7 +40,9 @@ public final class BalanceOptions {
       names = "--throttle",
       defaultValue = "0",
       paramLabel = "BYTES_PER_SEC",
-      description = "Replication throttle while moving, removed afterwards (default: none).")
+      converter = ByteRateConverter.class,
+      description =
+          "Replication throttle while moving, removed afterwards e.g. 10MB or 50MiB (default: none).")
   long throttle;
 
   @Option(

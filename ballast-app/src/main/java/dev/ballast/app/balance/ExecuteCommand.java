@@ -1,5 +1,6 @@
 package dev.ballast.app.balance;
 
+import dev.ballast.app.cli.ByteRateConverter;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
@@ -64,7 +65,8 @@ public final class ExecuteCommand implements Callable<Integer> {
       names = "--throttle",
       defaultValue = "0",
       paramLabel = "BYTES_PER_SEC",
-      description = "Replication throttle while moving (default: none).")
+      converter = ByteRateConverter.class,
+      description = "Replication throttle while moving e.g. 10MB or 50MiB (default: none).")
   long throttle;
 
   @Option(

@@ -67,7 +67,7 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(
       names = "--interval",
       defaultValue = "5s",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "Time between samples (default: ${DEFAULT-VALUE}).")
   Duration interval;
 

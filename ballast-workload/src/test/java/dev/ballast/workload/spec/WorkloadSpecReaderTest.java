@@ -135,6 +135,8 @@ class WorkloadSpecReaderTest {
     assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
     assertThat(Durations.parse("PT2H")).isEqualTo(Duration.ofHours(2));
     assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
-    assertThatThrownBy(() -> Durations.parse("60")).hasMessageContaining("500ms, 60s");
+    // A bare number is seconds, in YAML as on the command line (--interval 5).
+    assertThat(Durations.parse("60")).isEqualTo(Duration.ofSeconds(60));
+    assertThatThrownBy(() -> Durations.parse("60x")).hasMessageContaining("500ms, 1.5s");
   }
 }
