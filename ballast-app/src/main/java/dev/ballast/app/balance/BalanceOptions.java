@@ -1,5 +1,6 @@
 package dev.ballast.app.balance;
 
+import dev.ballast.app.cli.BandConverter;
 import dev.ballast.app.cli.ByteRateConverter;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.UserException;
@@ -80,8 +81,11 @@ public final class BalanceOptions {
   @Option(
       names = "--band",
       defaultValue = "0.10",
+      paramLabel = "BAND",
+      converter = BandConverter.class,
       description =
-          "Balanced means every broker within this fraction of the mean (default: ${DEFAULT-VALUE}).")
+          "Balanced means every broker within this band around the mean: 10%%, 10 or 0.10 all"
+              + " mean +-10%%, as for plan (default: 10%%).")
   double band;
 
   /** Returns the service settings these options describe. */

@@ -1,5 +1,7 @@
 package dev.ballast.app.plan;
 
+import dev.ballast.app.cli.BandConverter;
+import dev.ballast.app.cli.ExitCodes;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
 import dev.ballast.core.model.BrokerState;
@@ -67,10 +69,12 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--band",
-      defaultValue = "10",
-      paramLabel = "PERCENT",
+      defaultValue = "0.10",
+      paramLabel = "BAND",
+      converter = BandConverter.Percent.class,
       description =
-          "Balanced means within this many percent of the mean (default: ${DEFAULT-VALUE}).")
+          "Balanced means within this band around the mean: 10%%, 10 or 0.10 all mean +-10%%,"
+              + " as for balance (default: 10%%).")
   double band;
 
   @Option(

@@ -71,4 +71,38 @@ class OptionUnitsTest {
     assertThat(run.err()).doesNotContain("Usage:");
     assertThat(run.out()).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource({"10%, 10", "10, 10", "0.1, 10", "0.10, 10", "2.5%, 2.5", "0.5, 50"})
+  void bandMeansTheSameInPlanAndBalance(String band, double percent) {
+    assertThat(
+            parsed("plan", "--snapshot", "s.json", "--band", band)
+                .<Double>matchedOptionValue("--band", 0.0))
+        .isCloseTo(percent, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(parsed("balance", "--band", band).<Double>matchedOptionValue("--band", 0.0))
+        .isCloseTo(percent / 100, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "plan --snapshot s.json --band 150% | '150%' is not a band between 0% and 100%",
+        "balance --band 0                   | '0' is not a band between 0% and 100%",
+        "balance --band wide                | 'wide' is not a band; write a percentage (10%) or a fraction (0.10)",
+      })
+  void aBandOutOfRangeIsRefusedInOneLine(String args, String expected) {
+    CliRun run = CliRun.of(args.trim().split("\\s+"));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(expected.trim()).doesNotContain("Usage:");
+  }
+
+  @Test
+  void helpOfPlanAndBalanceRendersTheBand() {
+    assertThat(CliRun.of("plan", "--help").out().replaceAll("\\s+", " "))
+        .contains("10%, 10 or 0.10 all mean +-10%, as for balance (default: 10%)");
+    assertThat(CliRun.of("balance", "--help").out().replaceAll("\\s+", " "))
+        .contains("10%, 10 or 0.10 all mean +-10%, as for plan (default: 10%)");
+  }
 }
