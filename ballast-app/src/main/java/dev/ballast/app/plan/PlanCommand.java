@@ -149,6 +149,14 @@ public final class PlanCommand implements Callable<Integer> {
       Files.writeString(rollback, PlanRenderer.rollbackJson(plan), StandardCharsets.UTF_8);
       Files.writeString(election, PlanRenderer.electionJson(plan), StandardCharsets.UTF_8);
       PrintWriter report = json ? spec.commandLine().getErr() : out;
+      if (plan.summary().after().hard() > 0) {
+        report.printf(
+            "%nWrote %s (%d partitions), but it does not meet every hard goal (see above):"
+                + " applying it would leave them unmet.%n",
+            output, plan.actions().size());
+        report.flush();
+        return ExitCodes.FAILED;
+      }
       report.printf(
           "%nWrote %s (%d partitions), its rollback %s and %s.%n"
               + "Apply with: kafka-reassign-partitions.sh --bootstrap-server HOST:PORT --execute"
@@ -159,7 +167,8 @@ public final class PlanCommand implements Callable<Integer> {
       report.flush();
     }
     out.flush();
-    return 0;
+    // An impossible drain (or any unmet hard goal) is not a success to script on.
+    return plan.summary().after().hard() > 0 ? ExitCodes.FAILED : 0;
   }
 
   /**
