@@ -2,6 +2,7 @@ package dev.ballast.app;
 
 import dev.ballast.app.cli.BallastCommand;
 import dev.ballast.app.cli.CliErrors;
+import dev.ballast.app.cli.CommandList;
 import dev.ballast.app.cli.ParseErrors;
 import picocli.CommandLine;
 
@@ -33,6 +34,7 @@ public final class Main {
     // Descriptions are written in lines of up to ~90 characters; at picocli's default of 80 they
     // would break mid-sentence.
     cli.setUsageHelpWidth(100);
+    CommandList.install(cli, 100);
     return cli;
   }
 }
