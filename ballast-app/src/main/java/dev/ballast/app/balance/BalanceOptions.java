@@ -59,21 +59,6 @@ public final class BalanceOptions {
   int maxMoves;
 
   @Option(
-      names = "--cooldown",
-      defaultValue = "30s",
-      converter = DurationConverter.class,
-      description = "No new plan this long after an execution (default: ${DEFAULT-VALUE}).")
-  Duration cooldown;
-
-  @Option(
-      names = "--dead-broker-grace",
-      defaultValue = "60s",
-      converter = DurationConverter.class,
-      description =
-          "Re-create a dead broker's replicas elsewhere after this long (default: ${DEFAULT-VALUE}).")
-  Duration deadGrace;
-
-  @Option(
       names = "--no-canary",
       description = "Do not probe broker latency (no slow-broker detection).")
   boolean noCanary;
@@ -109,7 +94,6 @@ public final class BalanceOptions {
     BalancerSettings d = BalancerSettings.defaults();
     return d.withSampling(interval, samples)
         .withCanary(!noCanary, d.canaryInterval())
-        .withTimings(cooldown, deadGrace)
         .withDryRun(dryRun)
         .withPlanner(d.planner().withBand(band))
         .withPrometheus(prometheus.endpoints())
