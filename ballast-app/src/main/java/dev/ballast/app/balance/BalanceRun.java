@@ -105,6 +105,10 @@ public final class BalanceRun {
           }
           stop.close();
         }
+        if (once && counting.noPlanReason() != null) {
+          out.println(counting.noPlanReason());
+          out.flush();
+        }
         if (once && counting.evaluations() == 0) {
           throw new UserException(
               "no plan within "
