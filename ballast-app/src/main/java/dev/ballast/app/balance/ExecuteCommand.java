@@ -4,6 +4,7 @@ import dev.ballast.app.cli.ByteRateConverter;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.core.text.FileProblems;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
@@ -251,7 +252,7 @@ public final class ExecuteCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new UserException("plan file " + file + " does not exist");
     } catch (IOException e) {
-      throw new UserException("cannot read plan file " + file + ": " + e.getMessage());
+      throw new UserException("plan file " + file + " " + FileProblems.describe(e));
     }
     try {
       List<Reassignment> plan = ReassignmentJson.parse(json);

@@ -12,6 +12,7 @@ import dev.ballast.core.plan.Planner;
 import dev.ballast.core.plan.PlannerOptions;
 import dev.ballast.core.snapshot.SnapshotCodec;
 import dev.ballast.core.snapshot.SnapshotFormatException;
+import dev.ballast.core.text.FileProblems;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -185,6 +186,8 @@ public final class PlanCommand implements Callable<Integer> {
       return SnapshotCodec.parse(reader);
     } catch (NoSuchFileException e) {
       throw new UserException("snapshot file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new UserException("snapshot file " + file + " " + FileProblems.describe(e));
     } catch (SnapshotFormatException e) {
       throw new UserException(file + ": " + e.getMessage());
     }
