@@ -37,6 +37,8 @@ class MalformedInputPropertiesTest {
               new Reassignment("orders", 0, List.of(1, 2), 1000),
               new Reassignment("orders", 1, List.of(2, 0), 2000)));
 
+  private static final String FILE = "<file>";
+
   /** The example workload without its comments, so that every number broken is a value. */
   private static final String WORKLOAD =
       read(Path.of("..", "examples", "workload.yaml"))
@@ -101,15 +103,9 @@ class MalformedInputPropertiesTest {
       @ForAll Malformed how, @ForAll @IntRange(max = 100_000) int at, @ForAll int choice)
       throws IOException {
     String json = how.breakJson(SNAPSHOT, at, choice);
-    Path file = Files.createTempFile("snapshot", ".json");
-    try {
-      Files.writeString(file, json);
-      CliRun run = CliRun.of("plan", "--snapshot", file.toString());
-      if (run.exitCode() != 0 || how.alwaysBad()) {
-        assertCliRefused(run, json);
-      }
-    } finally {
-      Files.delete(file);
+    CliRun run = runOn(json, "plan", "--snapshot", FILE);
+    if (run.exitCode() != 0 || how.alwaysBad()) {
+      assertCliRefused(run, json);
     }
   }
 
@@ -118,19 +114,12 @@ class MalformedInputPropertiesTest {
       @ForAll Malformed how, @ForAll @IntRange(max = 100_000) int at, @ForAll int choice)
       throws IOException {
     String json = how.breakJson(PLAN, at, choice);
-    Path file = Files.createTempFile("plan", ".json");
-    try {
-      Files.writeString(file, json);
-      // Nothing listens on port 1: a plan that parsed would fail with exit 3, not 2.
-      CliRun run =
-          CliRun.of(
-              "execute", file.toString(), "--bootstrap-server", "127.0.0.1:1", "--timeout", "1");
-      if (run.exitCode() != 3 || how.alwaysBad()) {
-        assertCliRefused(run, json);
-        assertThat(run.err()).as(json).contains("nothing was executed");
-      }
-    } finally {
-      Files.delete(file);
+    // Nothing listens on port 1: a plan that parsed would fail with exit 3, not 2.
+    CliRun run =
+        runOn(json, "execute", FILE, "--bootstrap-server", "127.0.0.1:1", "--timeout", "1");
+    if (run.exitCode() != 3 || how.alwaysBad()) {
+      assertCliRefused(run, json);
+      assertThat(run.err()).as(json).contains("nothing was executed");
     }
   }
 
@@ -139,21 +128,24 @@ class MalformedInputPropertiesTest {
       @ForAll Malformed how, @ForAll @IntRange(max = 100_000) int at, @ForAll int choice)
       throws IOException {
     String yaml = how.breakYaml(WORKLOAD, at, choice);
-    Path file = Files.createTempFile("workload", ".yaml");
+    CliRun run =
+        runOn(yaml, "load", "run", FILE, "--bootstrap-server", "127.0.0.1:1", "--timeout", "1");
+    if (run.exitCode() != 3 || how.alwaysBadYaml()) {
+      assertCliRefused(run, yaml);
+    }
+  }
+
+  /**
+   * Runs the CLI with {@code args}, {@link #FILE} standing for a temporary file of {@code text}.
+   */
+  private static CliRun runOn(String text, String... args) throws IOException {
+    Path file = Files.createTempFile("malformed", ".txt");
     try {
-      Files.writeString(file, yaml);
-      CliRun run =
-          CliRun.of(
-              "load",
-              "run",
-              file.toString(),
-              "--bootstrap-server",
-              "127.0.0.1:1",
-              "--timeout",
-              "1");
-      if (run.exitCode() != 3 || how.alwaysBadYaml()) {
-        assertCliRefused(run, yaml);
-      }
+      Files.writeString(file, text);
+      return CliRun.of(
+          java.util.Arrays.stream(args)
+              .map(a -> a.equals(FILE) ? file.toString() : a)
+              .toArray(String[]::new));
     } finally {
       Files.delete(file);
     }
