@@ -72,6 +72,14 @@ class OptionUnitsTest {
     assertThat(run.out()).isEmpty();
   }
 
+  @Test
+  void loadProduceTakesByteRatesInTheSameUnits() {
+    assertThat(
+            parsed("load", "produce", "--topic", "t", "--bytes-per-sec", "10MB")
+                .<Long>matchedOptionValue("--bytes-per-sec", 0L))
+        .isEqualTo(10_000_000L);
+  }
+
   @ParameterizedTest
   @CsvSource({"10%, 10", "10, 10", "0.1, 10", "0.10, 10", "2.5%, 2.5", "0.5, 50"})
   void bandMeansTheSameInPlanAndBalance(String band, double percent) {
