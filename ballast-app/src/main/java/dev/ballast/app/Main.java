@@ -2,6 +2,8 @@ package dev.ballast.app;
 
 import dev.ballast.app.cli.BallastCommand;
 import dev.ballast.app.cli.CliErrors;
+import dev.ballast.app.cli.CommandList;
+import dev.ballast.app.cli.ParseErrors;
 import picocli.CommandLine;
 
 /** The entry point of {@code bin/ballast}: the only place that exits the JVM. */
@@ -27,10 +29,12 @@ public final class Main {
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new BallastCommand());
     cli.setExecutionExceptionHandler(new CliErrors());
+    cli.setParameterExceptionHandler(new ParseErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Descriptions are written in lines of up to ~90 characters; at picocli's default of 80 they
     // would break mid-sentence.
     cli.setUsageHelpWidth(100);
+    CommandList.install(cli, 100);
     return cli;
   }
 }

@@ -2,6 +2,7 @@ package dev.ballast.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.text.FileProblems;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -60,17 +61,34 @@ public record ClientSettings(String bootstrapServers, Map<String, String> proper
       throw new IllegalArgumentException(
           "--command-config file "
               + commandConfig
-              + " does not exist (give a client properties file, as for kafka-topics.sh)");
+              + (Files.isDirectory(commandConfig) ? " is a directory" : " does not exist")
+              + " (give a client properties file, as for kafka-topics.sh)");
     }
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(commandConfig, StandardCharsets.UTF_8)) {
       p.load(r);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "--command-config file " + commandConfig + " " + FileProblems.describe(e), e);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "cannot read --command-config file " + commandConfig + ": " + e.getMessage(), e);
     }
     Map<String, String> props = new TreeMap<>();
     p.stringPropertyNames().forEach(k -> props.put(k, p.getProperty(k)));
+    String protocol = props.getOrDefault("security.protocol", "");
+    if (protocol.toUpperCase(java.util.Locale.ROOT).startsWith("SASL")
+        && !props.containsKey("sasl.jaas.config")
+        && System.getProperty("java.security.auth.login.config") == null) {
+      throw new IllegalArgumentException(
+          "--command-config file "
+              + commandConfig
+              + " sets security.protocol="
+              + protocol
+              + " but no sasl.jaas.config; add one, e.g. sasl.jaas.config="
+              + "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\""
+              + " password=\"p\";");
+    }
     return new ClientSettings(bootstrapServers, props);
   }
 

@@ -35,6 +35,7 @@ public final class BalanceCommand implements Callable<Integer> {
   @Mixin VerboseOption verbose;
   @Mixin ConnectionOptions connection;
   @Mixin BalanceOptions options;
+  @Mixin LoopOptions loop;
   @Mixin HttpOptions http;
   @Spec CommandSpec spec;
 
@@ -57,7 +58,7 @@ public final class BalanceCommand implements Callable<Integer> {
     return BalanceRun.run(
         connection.settings(),
         connection.timeout(),
-        options.settings(),
+        loop.apply(options.settings()),
         Set.of(),
         Set.of(),
         once,

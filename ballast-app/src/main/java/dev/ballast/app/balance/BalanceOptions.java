@@ -1,5 +1,7 @@
 package dev.ballast.app.balance;
 
+import dev.ballast.app.cli.BandConverter;
+import dev.ballast.app.cli.ByteRateConverter;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.kafka.exec.ExecutorSettings;
@@ -26,7 +28,7 @@ public final class BalanceOptions {
   @Option(
       names = "--interval",
       defaultValue = "5s",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "Time between load samples (default: ${DEFAULT-VALUE}).")
   Duration interval;
 
@@ -41,7 +43,9 @@ public final class BalanceOptions {
       names = "--throttle",
       defaultValue = "0",
       paramLabel = "BYTES_PER_SEC",
-      description = "Replication throttle while moving, removed afterwards (default: none).")
+      converter = ByteRateConverter.class,
+      description =
+          "Replication throttle while moving, removed afterwards e.g. 10MB or 50MiB (default: none).")
   long throttle;
 
   @Option(
@@ -57,21 +61,6 @@ public final class BalanceOptions {
   int maxMoves;
 
   @Option(
-      names = "--cooldown",
-      defaultValue = "30s",
-      converter = DurationConverter.class,
-      description = "No new plan this long after an execution (default: ${DEFAULT-VALUE}).")
-  Duration cooldown;
-
-  @Option(
-      names = "--dead-broker-grace",
-      defaultValue = "60s",
-      converter = DurationConverter.class,
-      description =
-          "Re-create a dead broker's replicas elsewhere after this long (default: ${DEFAULT-VALUE}).")
-  Duration deadGrace;
-
-  @Option(
       names = "--no-canary",
       description = "Do not probe broker latency (no slow-broker detection).")
   boolean noCanary;
@@ -79,8 +68,11 @@ public final class BalanceOptions {
   @Option(
       names = "--band",
       defaultValue = "0.10",
+      paramLabel = "BAND",
+      converter = BandConverter.class,
       description =
-          "Balanced means every broker within this fraction of the mean (default: ${DEFAULT-VALUE}).")
+          "Balanced means every broker within this band around the mean: 10%%, 10 or 0.10 all"
+              + " mean +-10%%, as for plan (default: 10%%).")
   double band;
 
   /** Returns the service settings these options describe. */
@@ -104,7 +96,6 @@ public final class BalanceOptions {
     BalancerSettings d = BalancerSettings.defaults();
     return d.withSampling(interval, samples)
         .withCanary(!noCanary, d.canaryInterval())
-        .withTimings(cooldown, deadGrace)
         .withDryRun(dryRun)
         .withPlanner(d.planner().withBand(band))
         .withPrometheus(prometheus.endpoints())

@@ -1,6 +1,7 @@
 package dev.ballast.app.balance;
 
 import dev.ballast.app.cli.CliErrors;
+import dev.ballast.app.cli.StopOnSignal;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.http.BallastHttpServer;
 import dev.ballast.app.http.HttpSettings;
@@ -13,7 +14,6 @@ import dev.ballast.kafka.exec.ExecutionJournal;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -89,22 +89,15 @@ public final class BalanceRun {
                   lastError.set(CliErrors.describe(e));
                   service.reportError(CliErrors.describe(e), e);
                 });
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Thread main = Thread.currentThread();
-        Thread hook =
-            new Thread(
+        StopOnSignal stop =
+            StopOnSignal.install(
+                "the balancer",
                 () -> {
-                  interrupted.set(true);
                   runner.stop();
                   service.abortExecution();
-                  try {
-                    main.join(10_000);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
                 },
-                "ballast-balance-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+                out,
+                Duration.ofSeconds(30));
         out.printf(
             "balancing %s (%s); Ctrl-C stops and cancels any move in flight%n",
             client.bootstrapServers(), settings.dryRun() ? "dry run" : "executing plans");
@@ -124,13 +117,14 @@ public final class BalanceRun {
           if (server != null) {
             server.close();
           }
-          if (!interrupted.get()) {
-            try {
-              Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-              // shutting down
-            }
+          if (stop.signalled()) {
+            service.close(); // before the JVM ends: no client left talking to a stopping cluster
           }
+          stop.close();
+        }
+        if (once && counting.noPlanReason() != null) {
+          out.println(counting.noPlanReason());
+          out.flush();
         }
         if (once && counting.evaluations() == 0) {
           throw new UserException(

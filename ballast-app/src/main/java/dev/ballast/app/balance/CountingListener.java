@@ -1,6 +1,7 @@
 package dev.ballast.app.balance;
 
 import dev.ballast.core.detect.Anomaly;
+import dev.ballast.core.detect.AnomalyKind;
 import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.plan.Plan;
 import dev.ballast.kafka.exec.ExecutionPhase;
@@ -15,6 +16,8 @@ final class CountingListener implements BalancerListener {
   private final BalancerListener next;
   private volatile int evaluations;
   private volatile int failedExecutions;
+  private volatile int plans;
+  private volatile List<Anomaly> lastAnomalies = List.of();
 
   CountingListener(BalancerListener next) {
     this.next = next;
@@ -28,6 +31,26 @@ final class CountingListener implements BalancerListener {
     return failedExecutions;
   }
 
+  /**
+   * Returns why a run that evaluated the cluster made no plan ("no plan: ..."), or null when it
+   * made one (printed already) or never evaluated.
+   */
+  String noPlanReason() {
+    if (plans > 0 || evaluations == 0) {
+      return null;
+    }
+    List<Anomaly> actionable = lastAnomalies.stream().filter(Anomaly::actionable).toList();
+    if (actionable.isEmpty()) {
+      return "no plan: nothing to fix (no actionable anomaly; every goal is within its band)";
+    }
+    if (actionable.stream().allMatch(a -> a.kind() == AnomalyKind.IMBALANCE)) {
+      return "no plan yet: an imbalance must persist over consecutive load windows before Ballast"
+          + " moves data, and --once stops after the first; run without --once, or plan a"
+          + " snapshot (ballast snapshot, then ballast plan --snapshot)";
+    }
+    return "no plan: no move repairs the anomalies above or improves the balance";
+  }
+
   @Override
   public void onSample(ClusterModel model, LoadEstimate estimate, Map<Integer, Double> canaryMs) {
     next.onSample(model, estimate, canaryMs);
@@ -36,11 +59,13 @@ final class CountingListener implements BalancerListener {
   @Override
   public void onAnomalies(List<Anomaly> anomalies) {
     evaluations++;
+    lastAnomalies = List.copyOf(anomalies);
     next.onAnomalies(anomalies);
   }
 
   @Override
   public void onPlan(Plan plan, boolean executing, String note) {
+    plans++;
     next.onPlan(plan, executing, note);
   }
 

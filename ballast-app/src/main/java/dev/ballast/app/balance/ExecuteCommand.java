@@ -1,8 +1,10 @@
 package dev.ballast.app.balance;
 
+import dev.ballast.app.cli.ByteRateConverter;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.core.text.FileProblems;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
@@ -68,7 +70,8 @@ public final class ExecuteCommand implements Callable<Integer> {
       names = "--throttle",
       defaultValue = "0",
       paramLabel = "BYTES_PER_SEC",
-      description = "Replication throttle while moving (default: none).")
+      converter = ByteRateConverter.class,
+      description = "Replication throttle while moving e.g. 10MB or 50MiB (default: none).")
   long throttle;
 
   @Option(
@@ -285,7 +288,7 @@ public final class ExecuteCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new UserException("plan file " + file + " does not exist");
     } catch (IOException e) {
-      throw new UserException("cannot read plan file " + file + ": " + e.getMessage());
+      throw new UserException("plan file " + file + " " + FileProblems.describe(e));
     }
     try {
       List<Reassignment> plan = ReassignmentJson.parse(json);

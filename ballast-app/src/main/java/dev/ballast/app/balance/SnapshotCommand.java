@@ -6,6 +6,7 @@ import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
 import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.snapshot.SnapshotCodec;
+import dev.ballast.core.text.FileProblems;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
@@ -67,7 +68,7 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(
       names = "--interval",
       defaultValue = "5s",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "Time between samples (default: ${DEFAULT-VALUE}).")
   Duration interval;
 
@@ -131,7 +132,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     } catch (ClusterUnreachableException e) {
       throw new UserException(e.getMessage(), 3);
     } catch (IOException e) {
-      throw new UserException("cannot write " + output + ": " + e.getMessage());
+      throw new UserException("cannot write " + output + ": it " + FileProblems.describe(e));
     }
   }
 }

@@ -49,7 +49,9 @@ import picocli.CommandLine.Mixin;
       "  ballast demo                            the five auto-balancing scenarios, with reports",
       "  ballast cluster up --brokers 3          start an embedded cluster until Ctrl-C",
       "  ballast cluster describe --bootstrap-server localhost:9092",
-      "  ballast bench cluster-start --runs 5    measure the embedded cluster's cold start"
+      "  ballast bench cluster-start --runs 5    measure the embedded cluster's cold start",
+      "",
+      ExitCodes.HELP
     })
 public final class BallastCommand implements Runnable {
 

@@ -25,11 +25,13 @@ public final class ConnectionOptions {
 
   @Option(
       names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "15",
+      paramLabel = "DURATION",
+      defaultValue = "15s",
+      converter = DurationConverter.Positive.class,
       description =
-          "Give up when the cluster does not answer within this many seconds (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+          "Give up when the cluster does not answer within this time, e.g. 15s or 2m; a bare"
+              + " number is seconds (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
 
   /** Returns whether {@code --bootstrap-server} was given. */
   public boolean isExternal() {
@@ -51,6 +53,6 @@ public final class ConnectionOptions {
 
   /** Returns the timeout for calls to the cluster. */
   public Duration timeout() {
-    return Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    return timeout;
   }
 }

@@ -1,30 +1,35 @@
 package dev.ballast.app.cli;
 
+import dev.ballast.workload.spec.Durations;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses durations as users write them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}. */
-public final class DurationConverter implements ITypeConverter<Duration> {
-
-  private static final Pattern FORMAT = Pattern.compile("(\\d+)(ms|s|m|h)?");
+/**
+ * Parses durations as users write them ({@code 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare
+ * number is seconds) with {@link Durations}, the parser workload YAML uses too.
+ */
+public class DurationConverter implements ITypeConverter<Duration> {
 
   @Override
   public Duration convert(String value) {
-    Matcher m = FORMAT.matcher(value.trim());
-    if (!m.matches()) {
-      throw new TypeConversionException(
-          "'" + value + "' is not a duration (examples: 500ms, 10s, 2m, 1h)");
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    return switch (unit) {
-      case "ms" -> Duration.ofMillis(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofSeconds(n);
-    };
+  }
+
+  /** The same, refusing zero: for timeouts, intervals and periods, where 0 means nothing. */
+  public static final class Positive implements ITypeConverter<Duration> {
+
+    @Override
+    public Duration convert(String value) {
+      try {
+        return Durations.parsePositive(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

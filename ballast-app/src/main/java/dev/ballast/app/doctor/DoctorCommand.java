@@ -20,6 +20,7 @@ import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.plan.PlannerOptions;
 import dev.ballast.core.snapshot.SnapshotCodec;
 import dev.ballast.core.snapshot.SnapshotFormatException;
+import dev.ballast.core.text.FileProblems;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterUnreachableException;
 import dev.ballast.kafka.KafkaCallException;
@@ -451,6 +452,8 @@ public final class DoctorCommand implements Callable<Integer> {
       return SnapshotCodec.parse(reader);
     } catch (NoSuchFileException e) {
       throw new UserException("snapshot file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new UserException("snapshot file " + file + " " + FileProblems.describe(e));
     } catch (SnapshotFormatException e) {
       throw new UserException(file + ": " + e.getMessage());
     }

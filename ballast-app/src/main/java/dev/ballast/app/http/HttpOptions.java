@@ -10,8 +10,8 @@ public final class HttpOptions {
       names = "--http-port",
       paramLabel = "PORT",
       description =
-          "Serve the dashboard, the JSON API and /metrics on this port (0: a free one; default: no"
-              + " server).")
+          "Serve the dashboard, the JSON API and /metrics on this port (0: a free one; default:"
+              + " 8890 for serve, no server for balance).")
   Integer port;
 
   @Option(

@@ -3,6 +3,7 @@ package dev.ballast.app.http;
 import dev.ballast.app.balance.BalanceOptions;
 import dev.ballast.app.balance.BalanceRun;
 import dev.ballast.app.balance.BalancerSettings;
+import dev.ballast.app.balance.LoopOptions;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.Embedded;
@@ -45,6 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin VerboseOption verbose;
   @Mixin ConnectionOptions connection;
   @Mixin BalanceOptions options;
+  @Mixin LoopOptions loop;
   @Mixin HttpOptions http;
   @Mixin SecurityOption security;
   @Spec CommandSpec spec;
@@ -70,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     HttpSettings httpSettings = http.settings(DEFAULT_PORT);
-    BalancerSettings settings = options.settings().withDryRun(!autoExecute);
+    BalancerSettings settings = loop.apply(options.settings()).withDryRun(!autoExecute);
     Duration max = duration != null ? duration : Duration.ofDays(3650);
     if (connection.isExternal()) {
       return BalanceRun.run(

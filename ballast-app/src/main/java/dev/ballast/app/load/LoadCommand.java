@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       "  ballast load produce --topic T --rate 50000 --record-size 100 --duration 60s",
       "  ballast load consume --topic T --group G --bootstrap-server localhost:9092",
       "",
-      "Exit code 1 when a continuity verdict is violated (see docs/WORKLOAD.md)."
+      "Exit code 1 when a continuity verdict is violated, 5 when it is inconclusive (a group"
+          + " consumed nothing), 3 when the cluster does not answer (see docs/WORKLOAD.md)."
     })
 public final class LoadCommand implements Runnable {
 

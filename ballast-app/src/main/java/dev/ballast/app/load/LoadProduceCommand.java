@@ -1,5 +1,6 @@
 package dev.ballast.app.load;
 
+import dev.ballast.app.cli.ByteRateConverter;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
 import dev.ballast.workload.spec.Durations;
@@ -42,8 +43,9 @@ public final class LoadProduceCommand implements Callable<Integer> {
   @Option(
       names = "--bytes-per-sec",
       paramLabel = "BYTES/S",
-      description = "Target payload bytes/s.")
-  Double bytesPerSecond;
+      converter = ByteRateConverter.class,
+      description = "Target payload bytes/s, e.g. 10MB or 5MiB.")
+  Long bytesPerSecond;
 
   @Option(
       names = "--record-size",
@@ -106,7 +108,7 @@ public final class LoadProduceCommand implements Callable<Integer> {
                       topic,
                       producers,
                       rate,
-                      bytesPerSecond,
+                      bytesPerSecond == null ? null : bytesPerSecond.doubleValue(),
                       MessageSizeSpec.fixed(recordSize),
                       keys,
                       null,

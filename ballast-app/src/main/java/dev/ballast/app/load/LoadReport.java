@@ -10,12 +10,51 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
- * A load command's final output: the human summary, and the JSON for {@code --json} and the results
- * file. Latencies in the JSON are nanoseconds.
+ * A load command's final output: the verdict (CLEAN, VIOLATED, or INCONCLUSIVE when a consumer
+ * group read nothing, with the reasons), the human summary, and the JSON for {@code --json} and the
+ * results file. Latencies in the JSON are nanoseconds.
  */
-record LoadReport(boolean clean, String cluster, WorkloadResult result) {
+record LoadReport(
+    boolean clean, String verdict, List<String> reasons, String cluster, WorkloadResult result) {
+
+  /** Exit code of a run whose verdict is INCONCLUSIVE: nothing was consumed, nothing proven. */
+  static final int INCONCLUSIVE_EXIT = 5;
+
+  /**
+   * Returns the report of {@code result}; a group that consumed nothing makes it INCONCLUSIVE (no
+   * data is never CLEAN), naming the topic when it is in {@code missingTopics}.
+   */
+  static LoadReport of(String cluster, WorkloadResult result, Set<String> missingTopics) {
+    List<String> reasons = new ArrayList<>();
+    for (GroupResult g : result.groups()) {
+      if (g.verdict().consumed() == 0) {
+        reasons.add(
+            "group "
+                + g.group()
+                + " consumed nothing from "
+                + g.topic()
+                + (missingTopics.contains(g.topic())
+                    ? " (the topic does not exist)"
+                    : " (is anything producing to it?)"));
+      }
+    }
+    String verdict = !result.clean() ? "VIOLATED" : reasons.isEmpty() ? "CLEAN" : "INCONCLUSIVE";
+    return new LoadReport(verdict.equals("CLEAN"), verdict, reasons, cluster, result);
+  }
+
+  /** Returns the exit code: 0 clean (or unchecked), 1 violated, 5 inconclusive. */
+  int exitCode() {
+    return switch (verdict) {
+      case "VIOLATED" -> 1;
+      case "INCONCLUSIVE" -> INCONCLUSIVE_EXIT;
+      default -> 0;
+    };
+  }
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -81,7 +120,12 @@ record LoadReport(boolean clean, String cluster, WorkloadResult result) {
     for (GroupResult g : r.groups()) {
       out.printf(
           "group %s on %s (%d consumer(s)): %s%n",
-          g.group(), g.topic(), g.consumers(), g.verdict().describe());
+          g.group(),
+          g.topic(),
+          g.consumers(),
+          g.verdict().consumed() == 0 && g.verdict().clean()
+              ? "INCONCLUSIVE: consumed nothing"
+              : g.verdict().describe());
       if (g.backlog() >= 0) {
         out.printf(
             "  catch-up read: backlog %d messages, %s%n",
@@ -96,7 +140,9 @@ record LoadReport(boolean clean, String cluster, WorkloadResult result) {
     out.println(
         r.groups().isEmpty()
             ? "continuity: not checked (no consumers)"
-            : "continuity: " + (clean ? "CLEAN" : "VIOLATED"));
+            : "continuity: "
+                + verdict
+                + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")"));
     out.flush();
   }
 

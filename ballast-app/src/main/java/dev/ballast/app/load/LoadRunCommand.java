@@ -30,7 +30,7 @@ public final class LoadRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new UserException(
           "workload file " + file + " does not exist (see examples/workload.yaml)");
     }

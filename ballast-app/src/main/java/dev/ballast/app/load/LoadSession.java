@@ -17,9 +17,16 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Runs one workload for a load command: opens the cluster, creates topics, runs the workload on a
@@ -38,7 +45,10 @@ final class LoadSession {
     this.err = err;
   }
 
-  /** Runs {@code spec}; returns 0 when the continuity verdict is clean (or unchecked), else 1. */
+  /**
+   * Runs {@code spec}; returns 0 when the continuity verdict is clean (or unchecked), 1 when it is
+   * violated, 5 when it is inconclusive (a group consumed nothing).
+   */
   int run(WorkloadSpec spec) {
     CountDownLatch done = new CountDownLatch(1);
     try {
@@ -54,13 +64,19 @@ final class LoadSession {
     try (LoadTarget target = LoadTarget.open(options, log)) {
       log.println("running workload '" + spec.name() + "' on the " + target.description());
       log.flush();
-      try (Admin admin = Admin.create(target.clientConfig())) {
+      Set<String> missing;
+      try (Admin admin = Admin.create(adminConfig(target))) {
         new TopicPreparer(admin, options.connection.timeout())
             .prepare(spec.topics())
             .forEach(log::println);
+        missing = missingTopics(admin, spec, target);
       } catch (IllegalStateException e) {
         throw new UserException(e.getMessage(), 3);
       }
+      missing.forEach(
+          t ->
+              log.println(
+                  "topic " + t + " does not exist; the consumers wait for it and never create it"));
       WorkloadResult result;
       try (LocalWorker worker = LocalWorker.create()) {
         WorkloadRun run =
@@ -93,7 +109,7 @@ final class LoadSession {
           removeHook(hook);
         }
       }
-      LoadReport report = new LoadReport(result.clean(), target.description(), result);
+      LoadReport report = LoadReport.of(target.description(), result, missing);
       Path file = options.resultsFile != null ? options.resultsFile : defaultFile(spec);
       report.write(file);
       if (options.json) {
@@ -104,7 +120,44 @@ final class LoadSession {
       }
       log.println("results: " + file);
       log.flush();
-      return result.clean() ? 0 : 1;
+      return report.exitCode();
+    }
+  }
+
+  /** Returns the admin settings: the target's, with calls that give up after --timeout. */
+  private Map<String, Object> adminConfig(LoadTarget target) {
+    Map<String, Object> config = new HashMap<>(target.clientConfig());
+    int millis = (int) Math.min(Integer.MAX_VALUE, options.connection.timeout().toMillis());
+    config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+    config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+    config.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+    return config;
+  }
+
+  /** Returns the consumed topics that do not exist; fails with exit 3 when nobody answers. */
+  private Set<String> missingTopics(Admin admin, WorkloadSpec spec, LoadTarget target) {
+    Set<String> consumed = new TreeSet<>();
+    spec.consumers().forEach(c -> consumed.add(c.topic()));
+    if (consumed.isEmpty()) {
+      return Set.of();
+    }
+    Duration timeout = options.connection.timeout();
+    try {
+      Set<String> existing =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      consumed.removeAll(existing);
+      return consumed;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new UserException(
+          "nothing answered at the "
+              + target.description()
+              + " within "
+              + Durations.format(timeout)
+              + "; check --bootstrap-server, that the cluster runs, and --command-config",
+          3);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserException("interrupted while listing topics", 1);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.ballast.app.plan;
 
+import dev.ballast.app.cli.BandConverter;
+import dev.ballast.app.cli.ExitCodes;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
 import dev.ballast.core.model.BrokerState;
@@ -10,6 +12,7 @@ import dev.ballast.core.plan.Planner;
 import dev.ballast.core.plan.PlannerOptions;
 import dev.ballast.core.snapshot.SnapshotCodec;
 import dev.ballast.core.snapshot.SnapshotFormatException;
+import dev.ballast.core.text.FileProblems;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -67,10 +70,12 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--band",
-      defaultValue = "10",
-      paramLabel = "PERCENT",
+      defaultValue = "0.10",
+      paramLabel = "BAND",
+      converter = BandConverter.Percent.class,
       description =
-          "Balanced means within this many percent of the mean (default: ${DEFAULT-VALUE}).")
+          "Balanced means within this band around the mean: 10%%, 10 or 0.10 all mean +-10%%,"
+              + " as for balance (default: 10%%).")
   double band;
 
   @Option(
@@ -145,6 +150,14 @@ public final class PlanCommand implements Callable<Integer> {
       Files.writeString(rollback, PlanRenderer.rollbackJson(plan), StandardCharsets.UTF_8);
       Files.writeString(election, PlanRenderer.electionJson(plan), StandardCharsets.UTF_8);
       PrintWriter report = json ? spec.commandLine().getErr() : out;
+      if (plan.summary().after().hard() > 0) {
+        report.printf(
+            "%nWrote %s (%d partitions), but it does not meet every hard goal (see above):"
+                + " applying it would leave them unmet.%n",
+            output, plan.actions().size());
+        report.flush();
+        return ExitCodes.FAILED;
+      }
       report.printf(
           "%nWrote %s (%d partitions), its rollback %s and %s.%n"
               + "Apply with: kafka-reassign-partitions.sh --bootstrap-server HOST:PORT --execute"
@@ -155,7 +168,8 @@ public final class PlanCommand implements Callable<Integer> {
       report.flush();
     }
     out.flush();
-    return 0;
+    // An impossible drain (or any unmet hard goal) is not a success to script on.
+    return plan.summary().after().hard() > 0 ? ExitCodes.FAILED : 0;
   }
 
   /**
@@ -172,6 +186,8 @@ public final class PlanCommand implements Callable<Integer> {
       return SnapshotCodec.parse(reader);
     } catch (NoSuchFileException e) {
       throw new UserException("snapshot file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new UserException("snapshot file " + file + " " + FileProblems.describe(e));
     } catch (SnapshotFormatException e) {
       throw new UserException(file + ": " + e.getMessage());
     }

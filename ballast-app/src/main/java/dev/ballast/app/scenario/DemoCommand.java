@@ -103,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--action-timeout",
       defaultValue = "10m",
-      converter = dev.ballast.app.cli.DurationConverter.class,
+      converter = dev.ballast.app.cli.DurationConverter.Positive.class,
       paramLabel = "DURATION",
       description =
           "How long to wait for a broker to join or leave an external cluster (default:"

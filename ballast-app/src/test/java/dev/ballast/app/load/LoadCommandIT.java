@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.app.Main;
+import dev.ballast.embedded.ClusterSpec;
+import dev.ballast.embedded.EmbeddedKafkaCluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -67,5 +73,42 @@ class LoadCommandIT {
     assertThat(verdict.get("acked").asLong()).isGreaterThan(5_000);
     assertThat(verdict.get("consumed").asLong()).isEqualTo(verdict.get("acked").asLong());
     assertThat(printed.get("result").get("latencyFromIntended").get("p99").asLong()).isPositive();
+  }
+
+  @Test
+  void consumingATopicThatDoesNotExistIsInconclusiveAndDoesNotCreateIt(@TempDir Path dir)
+      throws Exception {
+    try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(ClusterSpec.ofBrokers(1))) {
+      StringWriter out = new StringWriter();
+      CommandLine cli = Main.newCommandLine();
+      cli.setOut(new PrintWriter(out, true));
+      cli.setErr(new PrintWriter(out, true));
+
+      int exit =
+          cli.execute(
+              "load",
+              "consume",
+              "--bootstrap-server",
+              cluster.bootstrapServers(),
+              "--topic",
+              "nope",
+              "--group",
+              "g",
+              "--duration",
+              "2s",
+              "--results-file",
+              dir.resolve("r.json").toString());
+
+      assertThat(exit).as(out.toString()).isEqualTo(5);
+      assertThat(out.toString())
+          .contains(
+              "continuity: INCONCLUSIVE (group g consumed nothing from nope (the topic does not exist))")
+          .doesNotContain("CLEAN");
+      Properties p = new Properties();
+      p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+      try (Admin admin = Admin.create(p)) {
+        assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain("nope");
+      }
+    }
   }
 }

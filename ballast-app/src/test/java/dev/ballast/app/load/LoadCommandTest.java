@@ -61,4 +61,51 @@ class LoadCommandTest {
         .isEqualTo(2);
     assertThat(err.toString()).contains("'soon' is not a duration");
   }
+
+  @Test
+  void consumingFromAnUnreachableClusterIsNotCleanButExitCode3() {
+    long start = System.nanoTime();
+    int exit =
+        run(
+            "load",
+            "consume",
+            "--bootstrap-server",
+            "127.0.0.1:1",
+            "--timeout",
+            "1s",
+            "--topic",
+            "t",
+            "--group",
+            "g",
+            "--duration",
+            "2s");
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(err.toString()).contains("nothing answered at the cluster at 127.0.0.1:1 within 1s");
+    assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
+  }
+
+  @Test
+  void producingToAnUnreachableClusterGivesUpAfterTimeout() {
+    long start = System.nanoTime();
+    int exit =
+        run(
+            "load",
+            "produce",
+            "--bootstrap-server",
+            "127.0.0.1:1",
+            "--timeout",
+            "1s",
+            "--topic",
+            "t",
+            "--rate",
+            "10",
+            "--duration",
+            "2s");
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(err.toString()).contains("the cluster did not answer within 1s");
+    // Before the fix the Admin client's 60 s default held the command after the 1 s timeout.
+    assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
+  }
 }

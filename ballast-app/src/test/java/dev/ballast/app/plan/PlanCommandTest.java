@@ -109,7 +109,6 @@ class PlanCommandTest {
         "--goals network-in,speed     | --goals: unknown goal 'speed' (goals: network-in,network-out,"
             + "messages,disk,replicas,leaders,topic-spread)",
         "--goals disk=heavy           | --goals: 'heavy' is not a number (in 'disk=heavy')",
-        "--band 0                     | --band must be a percentage between 0 and 100, not 0.0",
         "--exclude-topics (           | --exclude-topics '(' is not a valid regex: Unclosed group",
       })
   void badOptionsGetOneLine(String args, String expected) throws IOException {

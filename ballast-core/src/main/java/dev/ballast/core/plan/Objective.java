@@ -133,6 +133,9 @@ final class Objective {
    * outside, so that evening out two brokers that are both over the band also pays.
    */
   double penalty(int r, double x) {
+    if (mean[r] <= 0) {
+      return 0; // an idle resource: nothing to balance (and 0/0 would make the objective NaN)
+    }
     double u = viol(r, x) / mean[r];
     return u + u * u;
   }

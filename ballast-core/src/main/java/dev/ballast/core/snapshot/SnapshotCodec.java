@@ -38,29 +38,23 @@ public final class SnapshotCodec {
   /** Returns the model in {@code json}, or throws {@link SnapshotFormatException}. */
   public static ClusterModel parse(String json) {
     try {
-      return fromTree(MAPPER.readTree(json));
-    } catch (JsonProcessingException e) {
-      throw new SnapshotFormatException("not valid JSON: " + e.getOriginalMessage() + at(e));
+      return fromTree(StrictJson.read(json));
+    } catch (SnapshotFormatException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new SnapshotFormatException(e.getMessage());
     }
   }
 
   /** Returns the model read from {@code reader}, or throws {@link SnapshotFormatException}. */
   public static ClusterModel parse(Reader reader) throws IOException {
+    JsonNode root;
     try {
-      return fromTree(MAPPER.readTree(reader));
-    } catch (JsonProcessingException e) {
-      throw new SnapshotFormatException("not valid JSON: " + e.getOriginalMessage() + at(e));
+      root = StrictJson.read(reader);
+    } catch (IllegalArgumentException e) {
+      throw new SnapshotFormatException(e.getMessage());
     }
-  }
-
-  private static String at(JsonProcessingException e) {
-    return e.getLocation() == null
-        ? ""
-        : " (line "
-            + e.getLocation().getLineNr()
-            + ", column "
-            + e.getLocation().getColumnNr()
-            + ")";
+    return fromTree(root);
   }
 
   private static ClusterModel fromTree(JsonNode root) {
@@ -126,6 +120,8 @@ public final class SnapshotCodec {
             new Capacity(
                 number(cap, "bytesInPerSec", w + " capacity", Double.POSITIVE_INFINITY),
                 number(cap, "bytesOutPerSec", w + " capacity", Double.POSITIVE_INFINITY));
+      } catch (SnapshotFormatException e) {
+        throw e;
       } catch (IllegalArgumentException e) {
         throw new SnapshotFormatException(w + ": " + e.getMessage());
       }
@@ -163,7 +159,9 @@ public final class SnapshotCodec {
                 number(l, "bytesInPerSec", w + " load", 0),
                 number(l, "bytesOutPerSec", w + " load", 0),
                 number(l, "messagesInPerSec", w + " load", 0),
-                (long) number(l, "sizeBytes", w + " load", 0));
+                longField(l, "sizeBytes", w + " load"));
+      } catch (SnapshotFormatException e) {
+        throw e;
       } catch (IllegalArgumentException e) {
         throw new SnapshotFormatException(w + ": " + e.getMessage());
       }
@@ -227,7 +225,36 @@ public final class SnapshotCodec {
     if (!v.isNumber()) {
       throw new SnapshotFormatException(where + ": '" + field + "' must be a number, got " + v);
     }
+    if (!Double.isFinite(v.doubleValue())) {
+      throw new SnapshotFormatException(
+          where + ": '" + field + "' is too large a number (" + v.asText() + ")");
+    }
     return v.doubleValue();
+  }
+
+  private static long longField(JsonNode n, String field, String where) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return 0;
+    }
+    if (!v.isNumber()) {
+      throw new SnapshotFormatException(where + ": '" + field + "' must be a number, got " + v);
+    }
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
+      return v.longValue();
+    }
+    double d = v.doubleValue();
+    if (Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+      return (long) d;
+    }
+    throw new SnapshotFormatException(
+        where
+            + ": '"
+            + field
+            + "' must be a whole number of bytes up to "
+            + Long.MAX_VALUE
+            + ", got "
+            + v.asText());
   }
 
   private static List<Integer> ids(JsonNode n, String field, String where, List<Integer> dflt) {

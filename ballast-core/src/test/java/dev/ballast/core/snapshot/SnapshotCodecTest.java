@@ -87,6 +87,16 @@ class SnapshotCodecTest {
         "{\"brokers\": [{\"id\": 0, \"colour\": 1}], \"partitions\": []}| brokers[0]: unknown field"
             + " 'colour' (fields: capacity,id,rack,state)",
         "{\"brokers\": [{\"id\": 0}, {\"id\": 0}], \"partitions\": []}| broker 0 is listed twice",
+        "{\"brokers\": [{\"id\": 0}], \"partitions\": [{\"topic\": \"t\", \"partition\": 0,"
+            + " \"replicas\": [0], \"load\": {\"sizeBytes\": 1e400}}]}| t-0 load: 'sizeBytes' must be"
+            + " a whole number of bytes up to 9223372036854775807, got Infinity",
+        "{\"brokers\": [{\"id\": 0}], \"partitions\": [{\"topic\": \"t\", \"partition\": 0,"
+            + " \"replicas\": [0], \"load\": {\"sizeBytes\": 123456789012345678901234567890}}]}| t-0"
+            + " load: 'sizeBytes' must be a whole number of bytes up to 9223372036854775807, got"
+            + " 123456789012345678901234567890",
+        "{\"brokers\": [{\"id\": 0}], \"partitions\": [{\"topic\": \"t\", \"partition\": 0,"
+            + " \"replicas\": [0], \"load\": {\"bytesInPerSec\": 1e400}}]}| t-0 load: 'bytesInPerSec'"
+            + " is too large a number (Infinity)",
       })
   void rejectsWithOneLineNamingTheProblem(String json, String message) {
     assertThatThrownBy(() -> SnapshotCodec.parse(json))
@@ -100,5 +110,36 @@ class SnapshotCodecTest {
         .isInstanceOf(SnapshotFormatException.class)
         .hasMessageStartingWith("not valid JSON: ")
         .hasMessageContaining("(line 1, column ");
+  }
+
+  @Test
+  void aRepeatedKeyIsAnErrorNotLastOneWins() {
+    assertThatThrownBy(
+            () ->
+                SnapshotCodec.parse(
+                    "{\"brokers\": [{\"id\": 0}], \"brokers\": [{\"id\": 1}], \"partitions\": []}"))
+        .isInstanceOf(SnapshotFormatException.class)
+        .hasMessageStartingWith("not valid JSON: Duplicate field 'brokers'")
+        .hasMessageContaining("(line 1, column ");
+  }
+
+  @Test
+  void trailingJunkAfterTheDocumentIsAnError() {
+    assertThatThrownBy(() -> SnapshotCodec.parse("{\"brokers\": [], \"partitions\": []}\n{}"))
+        .isInstanceOf(SnapshotFormatException.class)
+        .hasMessage("not valid JSON: unexpected content after the document (line 2, column 2)");
+    assertThatThrownBy(() -> SnapshotCodec.parse("{\"brokers\": [], \"partitions\": []}\n}"))
+        .isInstanceOf(SnapshotFormatException.class)
+        .hasMessageStartingWith("not valid JSON: Unexpected close marker '}'")
+        .hasMessageEndingWith("(line 2, column 1)");
+  }
+
+  @Test
+  void aWholeSizeWrittenAsADecimalIsAccepted() {
+    ClusterModel model =
+        SnapshotCodec.parse(
+            "{\"brokers\": [{\"id\": 0}], \"partitions\": [{\"topic\": \"t\", \"partition\": 0,"
+                + " \"replicas\": [0], \"load\": {\"sizeBytes\": 1.5e9}}]}");
+    assertThat(model.partitions().get(0).load().sizeBytes()).isEqualTo(1_500_000_000L);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ballast.core.snapshot.StrictJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,19 +28,8 @@ public final class ReassignmentJson {
    * @throws IllegalArgumentException naming the entry and what is wrong with it
    */
   public static List<Reassignment> parse(String json) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw new IllegalArgumentException("not valid JSON" + where + ": " + e.getOriginalMessage());
-    }
+    // Strict: a repeated key or trailing junk is an error, not "the last one wins".
+    JsonNode root = StrictJson.read(json);
     if (root == null || !root.isObject() || !root.path("partitions").isArray()) {
       throw new IllegalArgumentException(
           "expected a reassignment JSON object with a \"partitions\" array, as kafka-reassign-partitions.sh writes");

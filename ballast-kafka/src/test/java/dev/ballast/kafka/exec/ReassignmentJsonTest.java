@@ -60,7 +60,8 @@ class ReassignmentJsonTest {
   @Test
   void malformedJsonSaysWhere() {
     assertThatThrownBy(() -> ReassignmentJson.parse("{\"partitions\": [\n  {\"topic\": }"))
-        .hasMessageStartingWith("not valid JSON at line 2");
+        .hasMessageStartingWith("not valid JSON: ")
+        .hasMessageContaining("(line 2, column ");
   }
 
   @Test

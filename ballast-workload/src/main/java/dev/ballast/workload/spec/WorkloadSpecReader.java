@@ -6,15 +6,22 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ballast.core.text.FileProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +43,11 @@ public final class WorkloadSpecReader {
   public WorkloadSpecReader() {
     SimpleModule durations = new SimpleModule("ballast-durations");
     durations.addDeserializer(Duration.class, new DurationDeserializer());
+    durations.addDeserializer(Double.class, new FiniteDoubleDeserializer(Double.class));
+    durations.addDeserializer(double.class, new FiniteDoubleDeserializer(double.class));
     mapper =
-        new ObjectMapper(new YAMLFactory())
+        new ObjectMapper(
+                YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .registerModule(durations)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -51,7 +61,7 @@ public final class WorkloadSpecReader {
     try {
       yaml = Files.readString(file);
     } catch (IOException e) {
-      throw new WorkloadSpecException("cannot read workload file " + file + ": " + e, e);
+      throw new WorkloadSpecException("workload file " + file + " " + FileProblems.describe(e), e);
     }
     return parse(yaml, file.getFileName().toString());
   }
@@ -71,10 +81,12 @@ public final class WorkloadSpecReader {
       String path = path(e);
       String parent = path.substring(0, Math.max(0, path.lastIndexOf('.')));
       String where = parent.isEmpty() ? "" : " in " + parent;
+      // Jackson's location is past the field (its value, often on the next line): use the key's.
+      Integer at = lines(yaml).lineOf(path);
       throw new WorkloadSpecException(
           source
               + " line "
-              + line(e.getLocation())
+              + (at != null ? at : line(e.getLocation()))
               + ": unknown field '"
               + e.getPropertyName()
               + "'"
@@ -100,14 +112,35 @@ public final class WorkloadSpecReader {
       }
       throw generic(source, e);
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof InputCoercionException range) {
+        throw tooLarge(source, yaml, path(e), range);
+      }
       if (e.getCause() instanceof JsonProcessingException syntax
           && !(syntax instanceof JsonMappingException)) {
         throw notYaml(source, syntax);
       }
       throw generic(source, e);
+    } catch (InputCoercionException e) {
+      JsonParser p = e.getProcessor();
+      String field =
+          p == null ? "" : LineIndex.dotted(p.getParsingContext().pathAsPointer().toString());
+      throw tooLarge(source, yaml, field, e);
     } catch (JsonProcessingException e) {
       throw notYaml(source, e);
     }
+  }
+
+  private static WorkloadSpecException tooLarge(
+      String source, String yaml, String field, InputCoercionException e) {
+    Integer at = field.isEmpty() ? null : lines(yaml).lineOf(field);
+    return new WorkloadSpecException(
+        source
+            + " line "
+            + (at != null ? at : line(e.getLocation()))
+            + ": "
+            + (field.isEmpty() ? "" : field + ": ")
+            + "the number is too large for this field",
+        e);
   }
 
   private static WorkloadSpecException notYaml(String source, JsonProcessingException e) {
@@ -122,8 +155,7 @@ public final class WorkloadSpecReader {
 
   private static WorkloadSpecException generic(String source, JsonMappingException e) {
     String field = path(e);
-    String message = e.getOriginalMessage().lines().findFirst().orElse("bad value");
-    message = message.replaceAll(" \\(class [^)]*\\)", "").replace("`", "'");
+    String message = plain(e);
     return new WorkloadSpecException(
         source
             + " line "
@@ -132,6 +164,53 @@ public final class WorkloadSpecReader {
             + (field.isEmpty() ? "" : field + ": ")
             + message,
         e);
+  }
+
+  /** Returns what was wrong in words, without Jackson's class names and creators. */
+  private static String plain(JsonMappingException e) {
+    String message = e.getOriginalMessage().lines().findFirst().orElse("bad value");
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      String got =
+          e instanceof InvalidFormatException f && f.getValue() != null
+              ? ", got '" + f.getValue() + "'"
+              : "";
+      if (m.getTargetType() == Duration.class && message.contains(" is not a duration")) {
+        return message.substring(message.lastIndexOf(": '") + 2);
+      }
+      return "expected " + expected(m.getTargetType()) + got;
+    }
+    if (e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
+      return cause.getMessage().lines().findFirst().orElse("bad value");
+    }
+    if (message.startsWith("Cannot ") || message.contains("`")) {
+      return "this value does not fit here; see docs/WORKLOAD.md";
+    }
+    return message;
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == Duration.class) {
+      return "a duration such as 500ms, 1.5s or 5m";
+    }
+    if (type == String.class || type.isEnum()) {
+      return "a single value (text)";
+    }
+    if (type == MessageSizeSpec.class) {
+      return "a size in bytes or {distribution: uniform, min: .., max: ..}";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (java.util.Map.class.isAssignableFrom(type)) {
+      return "a map of key: value";
+    }
+    return "a map of fields (key: value)";
   }
 
   private static java.util.stream.Collector<CharSequence, ?, String> joining() {
@@ -191,7 +270,7 @@ public final class WorkloadSpecReader {
       return null;
     }
 
-    private static String dotted(String pointer) {
+    static String dotted(String pointer) {
       StringBuilder path = new StringBuilder();
       for (String segment : pointer.split("/")) {
         if (segment.isEmpty()) {
@@ -205,6 +284,27 @@ public final class WorkloadSpecReader {
         }
       }
       return path.toString();
+    }
+  }
+
+  /** Numbers as Jackson reads them, except that one too large for a double (1e400) is refused. */
+  private static final class FiniteDoubleDeserializer extends StdScalarDeserializer<Double> {
+
+    private static final long serialVersionUID = 1L;
+    private final JsonDeserializer<?> numbers;
+
+    FiniteDoubleDeserializer(Class<?> type) {
+      super(Double.class);
+      this.numbers = NumberDeserializers.find(type, type.getName());
+    }
+
+    @Override
+    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      Double value = (Double) numbers.deserialize(p, ctxt);
+      if (value != null && value.isInfinite()) {
+        throw JsonMappingException.from(p, "the number is too large for this field");
+      }
+      return value;
     }
   }
 

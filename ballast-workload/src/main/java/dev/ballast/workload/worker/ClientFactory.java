@@ -31,6 +31,8 @@ public interface ClientFactory {
       public Consumer<byte[], byte[]> consumer(Map<String, Object> config) {
         Map<String, Object> c = new HashMap<>(config);
         c.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A consumer of a missing topic waits for it; it never creates it with broker defaults.
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       }
     };

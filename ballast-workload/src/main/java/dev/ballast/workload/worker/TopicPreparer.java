@@ -2,6 +2,7 @@ package dev.ballast.workload.worker;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.workload.spec.Durations;
 import dev.ballast.workload.spec.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,14 +80,24 @@ public final class TopicPreparer {
       }
       return report;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        throw notAnswered(e);
+      }
       throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e);
     } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "the cluster did not answer within " + timeout.toSeconds() + " s", e);
+      throw notAnswered(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
+  }
+
+  private IllegalStateException notAnswered(Exception e) {
+    return new IllegalStateException(
+        "the cluster did not answer within "
+            + Durations.format(timeout)
+            + "; check --bootstrap-server, that the cluster runs, and --command-config",
+        e);
   }
 
   static NewTopic newTopic(TopicSpec t) {

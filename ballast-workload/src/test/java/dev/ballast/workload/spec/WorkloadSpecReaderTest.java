@@ -102,7 +102,14 @@ class WorkloadSpecReaderTest {
           unknown nested field  | producers:\\n  - topic: t\\n    rat: 5     | 3 | unknown field 'rat' in producers[0]
           negative rate         | producers:\\n  - topic: t\\n    messagesPerSecond: -5 | 3 | producers[0].messagesPerSecond: must be > 0, got -5.0
           rate not a number     | producers:\\n  - topic: t\\n    messagesPerSecond: fast | 3 | producers[0].messagesPerSecond
-          bad duration          | producers:\\n  - topic: t\\nduration: sixty | 3 | duration: Cannot deserialize value of type 'java.time.Duration' from String "sixty": 'sixty' is not a duration
+          bad duration          | producers:\\n  - topic: t\\nduration: sixty | 3 | duration: 'sixty' is not a duration; write a number and a unit: 500ms, 1.5s, 5m, 1h
+          unknown block field   | producers:\\n  - topic: t\\nextra:\\n  a: 1\\n  b: 2 | 3 | unknown field 'extra' (known fields:
+          unknown nested block  | producers:\\n  - topic: t\\n    shaep:\\n      type: ramp | 3 | unknown field 'shaep' in producers[0]
+          size of wrong type    | producers:\\n  - topic: t\\n    messageSize: [1, 2] | 3 | producers[0].messageSize: expected a size in bytes or {distribution: uniform, min: .., max: ..}
+          size too large        | producers:\\n  - topic: t\\n    messageSize: 5000000000 | 3 | producers[0].messageSize: expected a size in bytes
+          count too large       | producers:\\n  - topic: t\\n    count: 5000000000 | 3 | producers[0].count:
+          count not a number    | producers:\\n  - topic: t\\n    count: many | 3 | producers[0].count: expected a whole number, got 'many'
+          repeated key          | producers:\\n  - topic: t\\nduration: 5s\\nduration: 6s | 4 | not valid YAML: Duplicate field 'duration'
           bad key kind          | producers:\\n  - topic: t\\n    keys: zipf | 3 | producers[0].keys: 'zipf' is not one of none, round-robin, random, hot-key
           bad size distribution | producers:\\n  - topic: t\\n    messageSize:\\n      distribution: pareto | 4 | producers[0].messageSize.distribution: 'pareto' is not one of fixed, uniform, normal
           weights mismatch      | topics:\\n  - name: t\\n    partitions: 3\\nproducers:\\n  - topic: t\\n    partitionWeights: [1, 2] | 6 | producers[0].partitionWeights: has 2 weights but topic t has 3 partitions
@@ -135,6 +142,8 @@ class WorkloadSpecReaderTest {
     assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
     assertThat(Durations.parse("PT2H")).isEqualTo(Duration.ofHours(2));
     assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
-    assertThatThrownBy(() -> Durations.parse("60")).hasMessageContaining("500ms, 60s");
+    // A bare number is seconds, in YAML as on the command line (--interval 5).
+    assertThat(Durations.parse("60")).isEqualTo(Duration.ofSeconds(60));
+    assertThatThrownBy(() -> Durations.parse("60x")).hasMessageContaining("500ms, 1.5s");
   }
 }
