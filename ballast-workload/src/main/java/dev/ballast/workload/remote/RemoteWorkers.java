@@ -1,0 +1,432 @@
+package dev.ballast.workload.remote;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.workload.continuity.ContinuityVerdict;
+import dev.ballast.workload.rate.NanoClock;
+import dev.ballast.workload.rate.ParkingIdleStrategy;
+import dev.ballast.workload.worker.AgentRunner;
+import dev.ballast.workload.worker.ConsumerAssignment;
+import dev.ballast.workload.worker.GroupResult;
+import dev.ballast.workload.worker.PeriodStats;
+import dev.ballast.workload.worker.ProducerAssignment;
+import dev.ballast.workload.worker.RunListener;
+import dev.ballast.workload.worker.Worker;
+import dev.ballast.workload.worker.WorkerResult;
+import dev.ballast.workload.worker.WorkerTotals;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs a workload on remote worker processes through the control topics: splits each start over
+ * the registered workers, publishes every worker's desired state, waits until they act on it,
+ * merges their reports exactly (histograms added, counters summed, continuity judged across
+ * workers), and pauses the run while a dead worker awaits its replacement. Thread-safe.
+ */
+public final class RemoteWorkers implements Worker {
+
+  private final ControlBus bus;
+  private final RemoteSettings settings;
+  private final NanoClock clock;
+  private final RunListener listener;
+  private final LivenessTracker liveness;
+  private final ReportAggregator reports;
+  private final Map<String, WorkerStatus> statuses = new HashMap<>();
+  private final Map<String, List<ProducerShare>> producers = new LinkedHashMap<>();
+  private final Map<String, List<ConsumerShare>> consumers = new LinkedHashMap<>();
+  private final Map<String, String> groupTopics = new LinkedHashMap<>();
+  private final Map<String, Integer> groupSizes = new HashMap<>();
+  private final AgentRunner loop;
+  private RunSupervisor supervisor;
+  private List<String> roster = List.of();
+  private long revision;
+  private double factor = 1;
+  private int warmupGeneration;
+  private long reportRequest;
+  private long lastPeriodNanos;
+  private long lastCommandNanos = -1;
+  private Runnable onInconclusive = () -> {};
+  private boolean inconclusiveSignalled;
+
+  /**
+   * Opens the controller of run {@code settings.epoch()} on {@code bus} (which it closes); events
+   * (workers suspected, paused, replaced) go to {@code listener}.
+   */
+  public RemoteWorkers(
+      ControlBus bus, RemoteSettings settings, NanoClock clock, RunListener listener) {
+    this.bus = requireNonNull(bus, "bus");
+    this.settings = requireNonNull(settings, "settings");
+    this.clock = requireNonNull(clock, "clock");
+    this.listener = requireNonNull(listener, "listener");
+    this.liveness = new LivenessTracker(settings.heartbeat().toNanos(), settings.missedBeats());
+    this.reports = new ReportAggregator(settings.epoch());
+    this.lastPeriodNanos = clock.nanoTime();
+    this.loop = AgentRunner.start(new ControlLoop(this, bus, clock), ParkingIdleStrategy.standard());
+  }
+
+  /** Calls {@code hook} once when the run becomes INCONCLUSIVE (to stop it early). */
+  public synchronized void onInconclusive(Runnable hook) {
+    this.onInconclusive = requireNonNull(hook, "hook");
+  }
+
+  /**
+   * Waits until at least {@code count} workers heartbeat (at least one when {@code count} is 0:
+   * then every worker seen within two heartbeats joins) and makes them this run's workers.
+   */
+  public synchronized List<String> awaitWorkers(int count, Duration timeout) {
+    int wanted = Math.max(1, count);
+    await(() -> liveness.alive().size() >= wanted, timeout);
+    if (liveness.alive().size() < wanted) {
+      throw new IllegalStateException(
+          "only "
+              + liveness.alive().size()
+              + " of "
+              + wanted
+              + " worker(s) registered within "
+              + timeout.toSeconds()
+              + " s (seen: "
+              + String.join(", ", liveness.alive())
+              + "); start them with 'ballast worker'");
+    }
+    if (count == 0) {
+      await(() -> false, settings.heartbeat().multipliedBy(2));
+    }
+    List<String> alive = liveness.alive();
+    roster = List.copyOf(count == 0 ? alive : alive.subList(0, count));
+    Map<String, Long> sessions = new HashMap<>();
+    roster.forEach(id -> sessions.put(id, liveness.session(id)));
+    supervisor =
+        new RunSupervisor(
+            roster, sessions, liveness, settings.grace().toNanos(), listener::onEvent);
+    roster.forEach(
+        id -> {
+          producers.put(id, new ArrayList<>());
+          consumers.put(id, new ArrayList<>());
+        });
+    return roster;
+  }
+
+  @Override
+  public synchronized void startConsumerGroup(List<ConsumerAssignment> list, boolean catchUp) {
+    requireRoster();
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException("a consumer group needs at least one consumer");
+    }
+    List<ConsumerShare> shares = new ArrayList<>();
+    for (ConsumerAssignment c : list) {
+      shares.add(new ConsumerShare(c.name(), c.topic(), c.group(), catchUp, strip(c.clientConfig())));
+    }
+    groupTopics.put(list.get(0).group(), list.get(0).topic());
+    groupSizes.put(list.get(0).group(), list.size());
+    ShareSplitter.splitConsumers(shares, roster).forEach((id, s) -> consumers.get(id).addAll(s));
+    publishAndWait("start consumer group " + list.get(0).group());
+  }
+
+  @Override
+  public synchronized void startProducers(List<ProducerAssignment> list) {
+    requireRoster();
+    List<ProducerShare> shares = new ArrayList<>();
+    for (ProducerAssignment p : list) {
+      shares.add(
+          new ProducerShare(
+              p.name(),
+              p.topic(),
+              ShapeSpec.of(p.shape()),
+              p.unit(),
+              p.messageSize(),
+              p.keys(),
+              p.keyCount(),
+              p.hotKeyFraction(),
+              p.partitionWeights(),
+              strip(p.clientConfig())));
+    }
+    ShareSplitter.splitProducers(shares, roster).forEach((id, s) -> producers.get(id).addAll(s));
+    publishAndWait("start producers");
+  }
+
+  @Override
+  public synchronized PeriodStats periodStats() {
+    long now = clock.nanoTime();
+    PeriodStats stats = reports.takePeriod(now - lastPeriodNanos);
+    lastPeriodNanos = now;
+    return stats;
+  }
+
+  /** Returns the running totals, after asking every worker for a fresh report. */
+  @Override
+  public synchronized WorkerTotals totals() {
+    requireRoster();
+    reportRequest++;
+    publish();
+    long request = reportRequest;
+    await(() -> liveSessions().stream().allMatch(s -> reports.answered(s, request)),
+        settings.commandTimeout());
+    return reports.totals();
+  }
+
+  @Override
+  public synchronized void scaleProducerRates(double newFactor) {
+    if (!(newFactor > 0) || Double.isInfinite(newFactor)) {
+      throw new IllegalArgumentException("rate factor must be positive, got " + newFactor);
+    }
+    factor = newFactor;
+    publishAndWait("scale rates by " + newFactor);
+  }
+
+  @Override
+  public synchronized void endWarmup() {
+    warmupGeneration++;
+    reports.endWarmup(warmupGeneration);
+    publishAndWait("end the warm-up");
+  }
+
+  @Override
+  public synchronized void stopProducers() {
+    requireRoster();
+    supervisor.setPhase(RunPhase.PRODUCERS_STOPPED, clock.nanoTime());
+    publishAndWait("stop producers");
+    await(() -> liveSessions().stream().noneMatch(this::producing), settings.commandTimeout());
+  }
+
+  private boolean producing(long session) {
+    return statuses.values().stream()
+        .anyMatch(s -> s.sessionId() == session && s.producing());
+  }
+
+  @Override
+  public synchronized boolean hasDrained() {
+    for (Map.Entry<String, String> g : groupTopics.entrySet()) {
+      if (!ContinuityMerge.consumedAll(
+          reports.groupParts(g.getKey()), reports.ledgers(g.getValue()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized WorkerResult finish() {
+    requireRoster();
+    supervisor.setPhase(RunPhase.FINISHED, clock.nanoTime());
+    publish();
+    await(() -> liveSessions().stream().allMatch(reports::finished), Duration.ofSeconds(60));
+    List<GroupResult> groups = new ArrayList<>();
+    groupTopics.forEach(
+        (group, topic) -> {
+          ContinuityVerdict v =
+              ContinuityMerge.verdict(reports.groupParts(group), reports.ledgers(topic));
+          groups.add(new GroupResult(group, topic, groupSizes.get(group), v, -1, -1));
+        });
+    WorkerTotals t = reports.totals();
+    return new WorkerResult(
+        t.sent(),
+        t.acked(),
+        t.failed(),
+        t.ackedBytes(),
+        t.consumed(),
+        reports.cumulative("intended"),
+        reports.cumulative("send"),
+        reports.cumulative("scheduleDelay"),
+        reports.cumulative("endToEnd"),
+        groups,
+        notes());
+  }
+
+  private List<String> notes() {
+    List<String> notes = new ArrayList<>(reports.errors());
+    notes.addAll(supervisor.pauses());
+    long indeterminate = ContinuityMerge.indeterminate(reports.ledgersOf(supervisor.deadSessions()));
+    if (!supervisor.deadSessions().isEmpty()) {
+      notes.add(
+          indeterminate
+              + " send(s) of dead worker processes were unacknowledged when they died:"
+              + " indeterminate, counted neither lost nor duplicated");
+    }
+    if (supervisor.inconclusive() != null) {
+      notes.add(supervisor.inconclusive());
+    }
+    return notes;
+  }
+
+  /** Returns this run's worker ids. */
+  public synchronized List<String> roster() {
+    return roster;
+  }
+
+  /** Returns the time paused so far because a worker died (excluded from rate checks). */
+  public synchronized Duration paused() {
+    return supervisor == null
+        ? Duration.ZERO
+        : Duration.ofNanos(supervisor.pausedNanos(clock.nanoTime()));
+  }
+
+  /** Returns, per worker death, the seconds from its last heartbeat to its confirmation. */
+  public synchronized List<Double> detectionSeconds() {
+    return supervisor == null ? List.of() : supervisor.detectionSeconds();
+  }
+
+  /** Returns the INCONCLUSIVE reason, or null while the run is conclusive. */
+  public synchronized String inconclusive() {
+    return supervisor == null ? null : supervisor.inconclusive();
+  }
+
+  /** Returns the time the last command took from publication to every worker acting on it. */
+  public synchronized Duration lastCommandLatency() {
+    return Duration.ofNanos(Math.max(0, lastCommandNanos));
+  }
+
+  /** Returns the sum of every worker session's own count of intended latencies (for checks). */
+  public synchronized long workersIntendedCount() {
+    return reports.intendedCountSinceWarmup();
+  }
+
+  /** Returns the ids of the workers that heartbeat now (any run). */
+  public synchronized List<String> registered() {
+    return liveness.alive();
+  }
+
+  private void publishAndWait(String what) {
+    long start = clock.nanoTime();
+    long target = publish();
+    boolean acted =
+        await(
+            () ->
+                roster.stream()
+                    .filter(id -> !supervisor.missing().contains(id))
+                    .allMatch(id -> applied(id, target)),
+            settings.commandTimeout());
+    if (!acted) {
+      listener.onEvent("not every worker applied '" + what + "' in time");
+    } else {
+      lastCommandNanos = clock.nanoTime() - start;
+    }
+  }
+
+  private boolean applied(String id, long target) {
+    WorkerStatus s = statuses.get(id);
+    Long session = supervisor.sessions().get(id);
+    return s != null
+        && session != null
+        && s.sessionId() == session
+        && s.epoch() == settings.epoch()
+        && s.revision() >= target;
+  }
+
+  /** Publishes every worker's desired state under the next revision; returns the revision. */
+  private long publish() {
+    revision++;
+    for (String id : roster) {
+      DesiredState d =
+          new DesiredState(
+              settings.epoch(),
+              revision,
+              supervisor.phase(),
+              factor,
+              warmupGeneration,
+              reportRequest,
+              settings.reportInterval().toMillis(),
+              producers.get(id),
+              consumers.get(id));
+      bus.send(bus.topics().control(), id, Codec.encode(d));
+    }
+    bus.flush();
+    return revision;
+  }
+
+  private List<Long> liveSessions() {
+    return supervisor.sessions().entrySet().stream()
+        .filter(e -> !supervisor.missing().contains(e.getKey()))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
+  /** Waits (releasing the lock) until {@code condition} holds; returns whether it did. */
+  private boolean await(BooleanSupplier condition, Duration timeout) {
+    long deadline = clock.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      long left = deadline - clock.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        wait(Math.max(1, Math.min(left / 1_000_000L, 100)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Map<String, String> strip(Map<String, Object> config) {
+    Map<String, String> out = new HashMap<>();
+    config.forEach(
+        (k, v) -> {
+          if (!v.equals(settings.connectionConfig().get(k))) {
+            out.put(k, v.toString());
+          }
+        });
+    return out;
+  }
+
+  private void requireRoster() {
+    if (supervisor == null) {
+      throw new IllegalStateException("call awaitWorkers before starting the run");
+    }
+  }
+
+  synchronized void onStatus(WorkerStatus s) {
+    if (supervisor == null) {
+      liveness.beat(s.workerId(), s.sessionId(), clock.nanoTime());
+    } else if (supervisor.onStatus(s, clock.nanoTime())) {
+      publish();
+    }
+    statuses.put(s.workerId(), s);
+    notifyAll();
+  }
+
+  synchronized void onReport(IntervalReport r) {
+    if (reports.accept(r)) {
+      notifyAll();
+    }
+  }
+
+  /** Suspects silent workers; returns whether the worker group should be listed. */
+  synchronized boolean onTick() {
+    if (supervisor == null) {
+      liveness.suspect(clock.nanoTime());
+      return false;
+    }
+    boolean check = supervisor.onTick(clock.nanoTime());
+    if (supervisor.inconclusive() != null && !inconclusiveSignalled) {
+      inconclusiveSignalled = true;
+      onInconclusive.run();
+    }
+    return check;
+  }
+
+  synchronized void onMembers(java.util.Set<String> members) {
+    if (supervisor != null && supervisor.onMembers(members, clock.nanoTime())) {
+      publish();
+    }
+    notifyAll();
+  }
+
+  /** Stops the control loop, removes the run's control records and closes the bus. */
+  @Override
+  public void close() {
+    loop.close();
+    synchronized (this) {
+      for (String id : roster) {
+        bus.send(bus.topics().control(), id, null);
+      }
+    }
+    bus.flush();
+    bus.close();
+  }
+}
