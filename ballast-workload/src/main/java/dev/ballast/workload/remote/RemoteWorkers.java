@@ -50,6 +50,7 @@ public final class RemoteWorkers implements Worker {
   private long reportRequest;
   private long lastPeriodNanos;
   private long lastCommandNanos = -1;
+  private final List<AutoCloseable> alsoClose = new ArrayList<>();
   private Runnable onInconclusive = () -> {};
   private boolean inconclusiveSignalled;
 
@@ -67,6 +68,11 @@ public final class RemoteWorkers implements Worker {
     this.reports = new ReportAggregator(settings.epoch());
     this.lastPeriodNanos = clock.nanoTime();
     this.loop = AgentRunner.start(new ControlLoop(this, bus, clock), ParkingIdleStrategy.standard());
+  }
+
+  /** Closes {@code resource} (forked worker processes, say) when this closes. */
+  public synchronized void alsoClose(AutoCloseable resource) {
+    alsoClose.add(requireNonNull(resource, "resource"));
   }
 
   /** Calls {@code hook} once when the run becomes INCONCLUSIVE (to stop it early). */
@@ -428,5 +434,12 @@ public final class RemoteWorkers implements Worker {
     }
     bus.flush();
     bus.close();
+    for (AutoCloseable resource : alsoClose) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        listener.onEvent("cannot close " + resource + ": " + e.getMessage());
+      }
+    }
   }
 }
