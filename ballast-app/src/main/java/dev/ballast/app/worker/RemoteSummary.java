@@ -10,10 +10,13 @@ public final class RemoteSummary {
 
   /** Prints the lines about {@code workers} to {@code log}. */
   public static void print(RemoteWorkers workers, PrintWriter log) {
+    StringBuilder latencies = new StringBuilder();
+    workers
+        .commandLatencies()
+        .forEach((what, d) -> latencies.append(String.format("; %s %d ms", what, d.toMillis())));
     log.printf(
-        "remote workers: %s; last control command acted on by every worker in %d ms%n",
-        String.join(", ", workers.roster()),
-        workers.lastCommandLatency().toMillis());
+        "remote workers: %s; from a control command to every worker acting%s%n",
+        String.join(", ", workers.roster()), latencies);
     if (!workers.paused().isZero()) {
       log.printf(
           "paused %.1f s while a dead worker awaited its replacement (excluded from rate figures);"

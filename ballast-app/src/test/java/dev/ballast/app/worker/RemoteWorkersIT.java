@@ -177,8 +177,8 @@ class RemoteWorkersIT {
       result = run(spec("remote-healthy", "20s"), workers).get(3, TimeUnit.MINUTES);
       workersCount = workers.workersIntendedCount();
       System.out.printf(
-          "healthy run: %.1f msg/s of %.0f, command latency %d ms%n",
-          result.achievedMessagesPerSecond(), RATE, workers.lastCommandLatency().toMillis());
+          "healthy run: %.1f msg/s of %.0f, command latencies %s%n",
+          result.achievedMessagesPerSecond(), RATE, workers.commandLatencies());
     }
     assertThat(result.achievedMessagesPerSecond()).isCloseTo(RATE, Percentage.withPercentage(2));
     // The merged histogram holds exactly what every worker counted, and with no failures that is

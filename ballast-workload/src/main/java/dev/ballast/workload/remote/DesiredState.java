@@ -8,7 +8,8 @@ import java.util.List;
  * The control record for one worker (key: the worker id): everything it should be running in run
  * {@code epoch}. Applying it twice is the same as once; a worker ignores records of an older epoch.
  * {@code revision} grows with every change within the epoch, {@code warmupGeneration} when a
- * warm-up ends, {@code reportRequest} when the controller wants fresh figures now.
+ * warm-up ends, {@code reportRequest} when the controller wants the counters as they were at the
+ * wall-clock instant {@code reportAtMillis}.
  */
 public record DesiredState(
     long epoch,
@@ -17,6 +18,7 @@ public record DesiredState(
     double rateFactor,
     int warmupGeneration,
     long reportRequest,
+    long reportAtMillis,
     long reportIntervalMillis,
     List<ProducerShare> producers,
     List<ConsumerShare> consumers) {
@@ -43,6 +45,7 @@ public record DesiredState(
         rateFactor,
         warmupGeneration,
         reportRequest,
+        reportAtMillis,
         reportIntervalMillis,
         producers,
         consumers);

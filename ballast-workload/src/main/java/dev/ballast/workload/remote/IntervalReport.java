@@ -10,7 +10,9 @@ import java.util.Map;
  * cumulative counters of this session, the latency histograms of the interval (compressed as OMB
  * does, base64), and the continuity observations so far in compact form (per producer session and
  * partition the sequence ranges acknowledged; per group and partition the offsets and sequence
- * ranges consumed). Histograms recorded under an older {@code warmupGeneration} are warm-up.
+ * ranges consumed). Histograms recorded under an older {@code warmupGeneration} are warm-up. {@code
+ * countersAtRequest} (null before any request) are the counters at the instant request {@code
+ * reportRequest} asked about.
  */
 public record IntervalReport(
     String workerId,
@@ -21,6 +23,7 @@ public record IntervalReport(
     long reportRequest,
     boolean finished,
     Counters counters,
+    Counters countersAtRequest,
     Map<String, String> histograms,
     long intendedCountSinceWarmup,
     List<LedgerReport> producers,

@@ -48,8 +48,9 @@ public final class RemoteWorkers implements Worker {
   private double factor = 1;
   private int warmupGeneration;
   private long reportRequest;
+  private long reportAtMillis;
   private long lastPeriodNanos;
-  private long lastCommandNanos = -1;
+  private final Map<String, Duration> commandLatencies = new LinkedHashMap<>();
   private final List<AutoCloseable> alsoClose = new ArrayList<>();
   private Runnable onInconclusive = () -> {};
   private boolean inconclusiveSignalled;
@@ -163,16 +164,20 @@ public final class RemoteWorkers implements Worker {
     return stats;
   }
 
-  /** Returns the running totals, after asking every worker for a fresh report. */
+  /**
+   * Returns the totals at this instant: every worker answers with its counters interpolated at the
+   * wall-clock time of the question, however late the question reached it.
+   */
   @Override
   public synchronized WorkerTotals totals() {
     requireRoster();
     reportRequest++;
+    reportAtMillis = System.currentTimeMillis();
     publish();
     long request = reportRequest;
     await(() -> liveSessions().stream().allMatch(s -> reports.answered(s, request)),
         settings.commandTimeout());
-    return reports.totals();
+    return reports.totalsAt(request);
   }
 
   @Override
@@ -281,9 +286,13 @@ public final class RemoteWorkers implements Worker {
     return supervisor == null ? null : supervisor.inconclusive();
   }
 
-  /** Returns the time the last command took from publication to every worker acting on it. */
-  public synchronized Duration lastCommandLatency() {
-    return Duration.ofNanos(Math.max(0, lastCommandNanos));
+  /**
+   * Returns, per command of this run (start consumer group G, start producers, end the warm-up,
+   * scale rates by F, stop producers), the time from its publication to every worker having
+   * applied it (the last time it was sent).
+   */
+  public synchronized Map<String, Duration> commandLatencies() {
+    return Map.copyOf(commandLatencies);
   }
 
   /** Returns the sum of every worker session's own count of intended latencies (for checks). */
@@ -309,7 +318,7 @@ public final class RemoteWorkers implements Worker {
     if (!acted) {
       listener.onEvent("not every worker applied '" + what + "' in time");
     } else {
-      lastCommandNanos = clock.nanoTime() - start;
+      commandLatencies.put(what, Duration.ofNanos(clock.nanoTime() - start));
     }
   }
 
@@ -335,6 +344,7 @@ public final class RemoteWorkers implements Worker {
               factor,
               warmupGeneration,
               reportRequest,
+              reportAtMillis,
               settings.reportInterval().toMillis(),
               producers.get(id),
               consumers.get(id));

@@ -92,6 +92,30 @@ final class ReportAggregator {
     return new WorkerTotals(sent, acked, failed, consumed, bytes);
   }
 
+  /**
+   * Returns the sums of every session's counters at the instant request {@code request} asked
+   * about (a session that did not answer it counts with its latest counters).
+   */
+  WorkerTotals totalsAt(long request) {
+    long sent = 0;
+    long acked = 0;
+    long failed = 0;
+    long consumed = 0;
+    long bytes = 0;
+    for (IntervalReport r : latest.values()) {
+      Counters c =
+          r.reportRequest() == request && r.countersAtRequest() != null
+              ? r.countersAtRequest()
+              : r.counters();
+      sent += c.sent();
+      acked += c.acked();
+      failed += c.failed();
+      consumed += c.consumed();
+      bytes += c.ackedBytes();
+    }
+    return new WorkerTotals(sent, acked, failed, consumed, bytes);
+  }
+
   /** Returns what happened since the previous call, over {@code periodNanos}. */
   PeriodStats takePeriod(long periodNanos) {
     WorkerTotals t = totals();

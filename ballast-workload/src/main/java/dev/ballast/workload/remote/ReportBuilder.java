@@ -48,6 +48,7 @@ final class ReportBuilder {
       long epoch,
       int warmupGeneration,
       long reportRequest,
+      Counters atRequest,
       boolean finished,
       Map<Long, String> topics,
       List<String> errors) {
@@ -69,12 +70,18 @@ final class ReportBuilder {
         warmupGeneration,
         reportRequest,
         finished,
-        new Counters(t.sent(), t.acked(), t.failed(), t.consumed(), t.ackedBytes()),
+        counters(t),
+        atRequest,
         histograms,
         intendedSinceWarmup,
         ledgers(worker.ledgers(), topics),
         groups(worker.consumerGroups()),
         errors);
+  }
+
+  /** Returns {@code t} as report counters. */
+  static Counters counters(WorkerTotals t) {
+    return new Counters(t.sent(), t.acked(), t.failed(), t.consumed(), t.ackedBytes());
   }
 
   static List<LedgerReport> ledgers(List<AckLedger> ledgers, Map<Long, String> topics) {

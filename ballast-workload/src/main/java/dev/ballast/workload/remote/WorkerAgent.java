@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ballast.workload.rate.IdleStrategy;
 import dev.ballast.workload.rate.NanoClock;
+import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.worker.Agent;
+import dev.ballast.workload.worker.AgentRunner;
 import dev.ballast.workload.worker.LocalWorker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  */
 public final class WorkerAgent implements Agent {
 
+  private static final long SAMPLE_NANOS = 100_000_000L;
+
   private final String workerId;
   private final long sessionId;
   private final ControlBus bus;
@@ -36,8 +40,10 @@ public final class WorkerAgent implements Agent {
   private DesiredState desired;
   private DesiredState applied;
   private long highestEpoch;
-  private long nextBeatNanos;
+  private final AgentRunner heartbeat;
+  private volatile WorkerStatus current;
   private long nextReportNanos;
+  private long nextSampleNanos;
   private volatile boolean stopRequested;
   private boolean done;
 
@@ -62,7 +68,35 @@ public final class WorkerAgent implements Agent {
     this.share = new WorkerShare(workerId, sessionId, clusterConfig, workers);
     this.control = bus.reader(bus.topics().control(), /* fromBeginning= */ true);
     this.membership = bus.membership(workerId, sessionTimeout);
-    this.nextBeatNanos = clock.nanoTime();
+    this.current = status();
+    // Heartbeats have their own thread: a worker busy starting clients is alive all the same.
+    this.heartbeat = AgentRunner.start(new Heartbeat(), ParkingIdleStrategy.standard());
+  }
+
+  /** Sends the latest status every heartbeat interval. */
+  private final class Heartbeat implements Agent {
+    private long next;
+
+    @Override
+    public int doWork() {
+      long now = clock.nanoTime();
+      if (now < next) {
+        return 0;
+      }
+      next = now + heartbeatNanos;
+      send(current);
+      return 1;
+    }
+
+    @Override
+    public long nanosUntilWork() {
+      return Math.max(1, next - clock.nanoTime());
+    }
+
+    @Override
+    public String roleName() {
+      return "heartbeat-" + workerId;
+    }
   }
 
   /** Runs until stopped, idling with {@code idle}. */
@@ -98,12 +132,12 @@ public final class WorkerAgent implements Agent {
     membership.poll(Duration.ZERO);
     if (desired != applied) {
       apply(desired);
-      beat(now);
+      beat();
       work++;
     }
-    if (now >= nextBeatNanos) {
-      beat(now);
-      work++;
+    if (now >= nextSampleNanos) {
+      nextSampleNanos = now + SAMPLE_NANOS;
+      share.sample(System.currentTimeMillis());
     }
     if (applied != null && share.isRunning() && now >= nextReportNanos) {
       report(false);
@@ -165,18 +199,34 @@ public final class WorkerAgent implements Agent {
     }
   }
 
-  private void beat(long now) {
-    nextBeatNanos = now + heartbeatNanos;
-    WorkerStatus status =
+  /** Publishes the status now (after a change), and leaves it for the heartbeat thread. */
+  private void beat() {
+    current = status();
+    send(current);
+  }
+
+  private WorkerStatus status() {
+    return new WorkerStatus(
+        workerId,
+        sessionId,
+        applied == null ? 0 : applied.epoch(),
+        applied == null ? 0 : applied.revision(),
+        applied == null ? null : applied.phase(),
+        share.isProducing(),
+        0);
+  }
+
+  private void send(WorkerStatus s) {
+    WorkerStatus stamped =
         new WorkerStatus(
-            workerId,
-            sessionId,
-            applied == null ? 0 : applied.epoch(),
-            applied == null ? 0 : applied.revision(),
-            applied == null ? null : applied.phase(),
-            share.isProducing(),
+            s.workerId(),
+            s.sessionId(),
+            s.epoch(),
+            s.revision(),
+            s.phase(),
+            s.producing(),
             System.currentTimeMillis());
-    bus.send(bus.topics().status(), workerId, Codec.encode(status));
+    bus.send(bus.topics().status(), workerId, Codec.encode(stamped));
   }
 
   private void report(boolean finished) {
@@ -196,7 +246,8 @@ public final class WorkerAgent implements Agent {
       share.close();
     }
     applied = null;
-    beat(clock.nanoTime());
+    heartbeat.close();
+    beat();
     bus.flush();
     control.close(Duration.ofSeconds(2));
     membership.close(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import dev.ballast.workload.remote.IntervalReport.Counters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
@@ -36,6 +37,8 @@ final class WorkerShare {
   private final Set<String> startedConsumers = new HashSet<>();
   private final Set<String> startedProducers = new HashSet<>();
   private final List<String> errors = new ArrayList<>();
+  private final CounterHistory history = new CounterHistory(1200);
+  private Counters atRequest;
   private LocalWorker run;
   private boolean producing;
   private double factor = 1;
@@ -85,6 +88,8 @@ final class WorkerShare {
   boolean apply(DesiredState d) {
     if (run == null) {
       run = workers.get();
+      history.add(System.currentTimeMillis(), ReportBuilder.counters(run.totals()));
+      atRequest = null;
       warmupGeneration = d.warmupGeneration();
       reports.warmupEnded();
       reportRequest = d.reportRequest();
@@ -104,7 +109,11 @@ final class WorkerShare {
       scale(d.rateFactor());
     }
     boolean requested = d.reportRequest() > reportRequest;
-    reportRequest = Math.max(reportRequest, d.reportRequest());
+    if (requested) {
+      reportRequest = d.reportRequest();
+      sample(System.currentTimeMillis());
+      atRequest = history.at(d.reportAtMillis());
+    }
     return requested;
   }
 
@@ -188,6 +197,13 @@ final class WorkerShare {
     }
   }
 
+  /** Samples the counters at {@code wallMillis}, for answers about past instants. */
+  void sample(long wallMillis) {
+    if (run != null) {
+      history.add(wallMillis, ReportBuilder.counters(run.totals()));
+    }
+  }
+
   /** Stops the producers (waiting for the cluster to acknowledge or fail what they sent). */
   void stopProducers() {
     if (producing) {
@@ -209,7 +225,7 @@ final class WorkerShare {
     List<String> all = new ArrayList<>(run.errors());
     all.addAll(errors);
     return reports.build(
-        run, epoch, warmupGeneration, reportRequest, finished, producerTopics, all);
+        run, epoch, warmupGeneration, reportRequest, atRequest, finished, producerTopics, all);
   }
 
   /** Closes the local worker and forgets the run. */
