@@ -1,8 +1,8 @@
 package dev.ballast.app.load;
 
 import dev.ballast.app.cli.UserException;
-import dev.ballast.app.worker.WorkersOption;
 import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.app.worker.WorkersOption;
 import dev.ballast.workload.spec.WorkloadSpec;
 import dev.ballast.workload.spec.WorkloadSpecException;
 import dev.ballast.workload.spec.WorkloadSpecReader;
@@ -42,7 +42,8 @@ public final class LoadRunCommand implements Callable<Integer> {
     } catch (WorkloadSpecException e) {
       throw new UserException(e.getMessage());
     }
-    return new LoadSession(options, spec.commandLine().getOut(), spec.commandLine().getErr(), workers)
+    return new LoadSession(
+            options, spec.commandLine().getOut(), spec.commandLine().getErr(), workers)
         .run(workload);
   }
 }

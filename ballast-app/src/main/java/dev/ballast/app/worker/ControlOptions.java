@@ -17,8 +17,7 @@ public final class ControlOptions {
   @Option(
       names = "--control-bootstrap",
       paramLabel = "HOST:PORT",
-      description =
-          "The cluster holding the control topics (default: the cluster under test).")
+      description = "The cluster holding the control topics (default: the cluster under test).")
   String controlBootstrap;
 
   @Option(

@@ -23,8 +23,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
- * Opens the remote workers of a load run: forks N local worker processes (their own control
- * prefix, so they cannot meet another run's workers) or uses the registered external ones.
+ * Opens the remote workers of a load run: forks N local worker processes (their own control prefix,
+ * so they cannot meet another run's workers) or uses the registered external ones.
  */
 public final class RemoteLoad {
 
@@ -35,7 +35,10 @@ public final class RemoteLoad {
    * stops the forked processes.
    */
   public static RemoteWorkers open(
-      WorkersOption option, Map<String, Object> clientConfig, RunListener listener, PrintWriter log) {
+      WorkersOption option,
+      Map<String, Object> clientConfig,
+      RunListener listener,
+      PrintWriter log) {
     int count = option.count();
     Map<String, Object> controlConfig = option.control.controlConfig(clientConfig);
     String prefix = option.control.prefix;

@@ -21,8 +21,7 @@ public final class RemoteSummary {
       log.printf(
           "paused %.1f s while a dead worker awaited its replacement (excluded from rate figures);"
               + " detection %s s after the last heartbeat%n",
-          workers.paused().toMillis() / 1000.0,
-          workers.detectionSeconds());
+          workers.paused().toMillis() / 1000.0, workers.detectionSeconds());
     }
     if (workers.inconclusive() != null) {
       log.println("WARNING " + workers.inconclusive());

@@ -12,6 +12,7 @@ import dev.ballast.workload.worker.LocalWorker;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
@@ -52,7 +53,8 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--id",
       paramLabel = "NAME",
-      description = "This worker's id: its static member id in the worker group (default: host name).")
+      description =
+          "This worker's id: its static member id in the worker group (default: host name).")
   String id;
 
   @Option(
@@ -64,6 +66,14 @@ public final class WorkerCommand implements Callable<Integer> {
           "How long the worker group waits for a silent worker before it drops it"
               + " (default: ${DEFAULT-VALUE}; the broker allows 6s to 30m by default).")
   Duration sessionTimeout;
+
+  @Option(
+      names = "--alive-file",
+      paramLabel = "FILE",
+      description =
+          "Touch this file at every heartbeat (each second), for a liveness probe that checks its"
+              + " age.")
+  Path aliveFile;
 
   @Override
   public Integer call() {
@@ -97,15 +107,15 @@ public final class WorkerCommand implements Callable<Integer> {
       } catch (KafkaException e) {
         throw new UserException("cannot join the worker group: " + e.getMessage(), 3);
       }
+      if (aliveFile != null) {
+        agent.touchOnHeartbeat(aliveFile);
+      }
       // SIGTERM and Ctrl-C stop the worker cleanly instead of shutting the JVM down mid-report.
       Signal.handle(new Signal("TERM"), s -> agent.requestStop());
       Signal.handle(new Signal("INT"), s -> agent.requestStop());
       out.printf(
           "worker %s (session %x) joined group %s; waiting for runs on %s%n",
-          workerId,
-          session,
-          control.topics().workerGroup(),
-          control.topics().control());
+          workerId, session, control.topics().workerGroup(), control.topics().control());
       out.flush();
       agent.run(ParkingIdleStrategy.standard());
       agent.errors().forEach(e -> out.println("worker: " + e));

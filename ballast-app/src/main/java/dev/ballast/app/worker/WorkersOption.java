@@ -51,6 +51,10 @@ public final class WorkersOption {
       // the message below says what is accepted
     }
     throw new UserException(
-        "--workers '" + workers + "' is neither a count from 1 to " + MAX_LOCAL + " nor 'external'");
+        "--workers '"
+            + workers
+            + "' is neither a count from 1 to "
+            + MAX_LOCAL
+            + " nor 'external'");
   }
 }

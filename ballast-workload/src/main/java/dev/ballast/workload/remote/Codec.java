@@ -55,7 +55,7 @@ public final class Codec {
               ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
       h.setAutoResize(true);
       return h;
-    } catch (DataFormatException | IllegalArgumentException e) {
+    } catch (DataFormatException | RuntimeException e) {
       throw new IllegalArgumentException("not a valid compressed histogram: " + e.getMessage(), e);
     }
   }

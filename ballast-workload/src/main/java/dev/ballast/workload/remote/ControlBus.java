@@ -64,11 +64,14 @@ public final class ControlBus implements AutoCloseable {
     List<NewTopic> wanted = new ArrayList<>();
     wanted.add(
         new NewTopic(topics.control(), Optional.of(1), Optional.empty())
-            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            .configs(
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     Map<String, String> shortLived =
         Map.of(
-            TopicConfig.RETENTION_MS_CONFIG, "3600000",
-            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
+            TopicConfig.RETENTION_MS_CONFIG,
+            "3600000",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            Integer.toString(8 * 1024 * 1024));
     for (String t : List.of(topics.status(), topics.results(), topics.members())) {
       wanted.add(new NewTopic(t, Optional.of(1), Optional.empty()).configs(shortLived));
     }
@@ -102,8 +105,8 @@ public final class ControlBus implements AutoCloseable {
   }
 
   /**
-   * Returns a consumer without a group assigned every partition of {@code topic}, positioned at
-   * the beginning or at the end.
+   * Returns a consumer without a group assigned every partition of {@code topic}, positioned at the
+   * beginning or at the end.
    */
   public KafkaConsumer<String, byte[]> reader(String topic, boolean fromBeginning) {
     Map<String, Object> c = new HashMap<>(config);

@@ -43,7 +43,8 @@ final class CounterHistory {
         if (before == null) {
           return s.counters();
         }
-        double f = (double) (wallMillis - before.wallMillis()) / (s.wallMillis() - before.wallMillis());
+        double f =
+            (double) (wallMillis - before.wallMillis()) / (s.wallMillis() - before.wallMillis());
         return interpolate(before.counters(), s.counters(), f);
       }
       before = s;

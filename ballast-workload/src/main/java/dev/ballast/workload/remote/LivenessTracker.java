@@ -33,7 +33,10 @@ public final class LivenessTracker {
     long suspectedAtNanos = -1;
   }
 
-  /** Creates a tracker for heartbeats every {@code heartbeatNanos}, suspecting after {@code missedBeats}. */
+  /**
+   * Creates a tracker for heartbeats every {@code heartbeatNanos}, suspecting after {@code
+   * missedBeats}.
+   */
   public LivenessTracker(long heartbeatNanos, int missedBeats) {
     if (heartbeatNanos <= 0 || missedBeats < 1) {
       throw new IllegalArgumentException("heartbeat interval and missed beats must be positive");
@@ -111,11 +114,12 @@ public final class LivenessTracker {
   /** Returns the ids of the workers alive at the last look, sorted. */
   public List<String> alive() {
     List<String> ids = new ArrayList<>();
-    workers.forEach((id, e) -> {
-      if (e.state == State.ALIVE) {
-        ids.add(id);
-      }
-    });
+    workers.forEach(
+        (id, e) -> {
+          if (e.state == State.ALIVE) {
+            ids.add(id);
+          }
+        });
     ids.sort(null);
     return ids;
   }

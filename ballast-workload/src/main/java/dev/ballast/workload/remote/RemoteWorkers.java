@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs a workload on remote worker processes through the control topics: splits each start over
- * the registered workers, publishes every worker's desired state, waits until they act on it,
- * merges their reports exactly (histograms added, counters summed, continuity judged across
- * workers), and pauses the run while a dead worker awaits its replacement. Thread-safe.
+ * Runs a workload on remote worker processes through the control topics: splits each start over the
+ * registered workers, publishes every worker's desired state, waits until they act on it, merges
+ * their reports exactly (histograms added, counters summed, continuity judged across workers), and
+ * pauses the run while a dead worker awaits its replacement. Thread-safe.
  */
 public final class RemoteWorkers implements Worker {
 
@@ -68,7 +68,8 @@ public final class RemoteWorkers implements Worker {
     this.liveness = new LivenessTracker(settings.heartbeat().toNanos(), settings.missedBeats());
     this.reports = new ReportAggregator(settings.epoch());
     this.lastPeriodNanos = clock.nanoTime();
-    this.loop = AgentRunner.start(new ControlLoop(this, bus, clock), ParkingIdleStrategy.standard());
+    this.loop =
+        AgentRunner.start(new ControlLoop(this, bus, clock), ParkingIdleStrategy.standard());
   }
 
   /** Closes {@code resource} (forked worker processes, say) when this closes. */
@@ -126,7 +127,8 @@ public final class RemoteWorkers implements Worker {
     }
     List<ConsumerShare> shares = new ArrayList<>();
     for (ConsumerAssignment c : list) {
-      shares.add(new ConsumerShare(c.name(), c.topic(), c.group(), catchUp, strip(c.clientConfig())));
+      shares.add(
+          new ConsumerShare(c.name(), c.topic(), c.group(), catchUp, strip(c.clientConfig())));
     }
     groupTopics.put(list.get(0).group(), list.get(0).topic());
     groupSizes.put(list.get(0).group(), list.size());
@@ -173,10 +175,14 @@ public final class RemoteWorkers implements Worker {
     requireRoster();
     reportRequest++;
     reportAtMillis = System.currentTimeMillis();
+    long start = clock.nanoTime();
     publish();
     long request = reportRequest;
-    await(() -> liveSessions().stream().allMatch(s -> reports.answered(s, request)),
-        settings.commandTimeout());
+    if (await(
+        () -> liveSessions().stream().allMatch(s -> reports.answered(s, request)),
+        settings.commandTimeout())) {
+      commandLatencies.put("report counters", Duration.ofNanos(clock.nanoTime() - start));
+    }
     return reports.totalsAt(request);
   }
 
@@ -189,11 +195,15 @@ public final class RemoteWorkers implements Worker {
     publishAndWait("scale rates by " + newFactor);
   }
 
+  /**
+   * Ends the warm-up without waiting for the workers: the run asks for the totals right after, and
+   * that question must carry this instant, not the instant every worker had acted.
+   */
   @Override
   public synchronized void endWarmup() {
     warmupGeneration++;
     reports.endWarmup(warmupGeneration);
-    publishAndWait("end the warm-up");
+    publish();
   }
 
   @Override
@@ -205,8 +215,7 @@ public final class RemoteWorkers implements Worker {
   }
 
   private boolean producing(long session) {
-    return statuses.values().stream()
-        .anyMatch(s -> s.sessionId() == session && s.producing());
+    return statuses.values().stream().anyMatch(s -> s.sessionId() == session && s.producing());
   }
 
   @Override
@@ -251,7 +260,8 @@ public final class RemoteWorkers implements Worker {
   private List<String> notes() {
     List<String> notes = new ArrayList<>(reports.errors());
     notes.addAll(supervisor.pauses());
-    long indeterminate = ContinuityMerge.indeterminate(reports.ledgersOf(supervisor.deadSessions()));
+    long indeterminate =
+        ContinuityMerge.indeterminate(reports.ledgersOf(supervisor.deadSessions()));
     if (!supervisor.deadSessions().isEmpty()) {
       notes.add(
           indeterminate
@@ -288,8 +298,8 @@ public final class RemoteWorkers implements Worker {
 
   /**
    * Returns, per command of this run (start consumer group G, start producers, end the warm-up,
-   * scale rates by F, stop producers), the time from its publication to every worker having
-   * applied it (the last time it was sent).
+   * scale rates by F, stop producers), the time from its publication to every worker having applied
+   * it (the last time it was sent).
    */
   public synchronized Map<String, Duration> commandLatencies() {
     return Map.copyOf(commandLatencies);

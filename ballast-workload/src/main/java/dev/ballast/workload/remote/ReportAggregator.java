@@ -93,8 +93,8 @@ final class ReportAggregator {
   }
 
   /**
-   * Returns the sums of every session's counters at the instant request {@code request} asked
-   * about (a session that did not answer it counts with its latest counters).
+   * Returns the sums of every session's counters at the instant request {@code request} asked about
+   * (a session that did not answer it counts with its latest counters).
    */
   WorkerTotals totalsAt(long request) {
     long sent = 0;
@@ -155,8 +155,10 @@ final class ReportAggregator {
   /** Returns every session's ledgers of producers on {@code topic}. */
   List<LedgerReport> ledgers(String topic) {
     List<LedgerReport> list = new ArrayList<>();
-    latest.values().forEach(
-        r -> r.producers().stream().filter(l -> l.topic().equals(topic)).forEach(list::add));
+    latest
+        .values()
+        .forEach(
+            r -> r.producers().stream().filter(l -> l.topic().equals(topic)).forEach(list::add));
     return list;
   }
 
@@ -176,16 +178,18 @@ final class ReportAggregator {
   /** Returns what every session read in consumer group {@code group}. */
   List<GroupReport> groupParts(String group) {
     List<GroupReport> list = new ArrayList<>();
-    latest.values().forEach(
-        r -> r.groups().stream().filter(g -> g.group().equals(group)).forEach(list::add));
+    latest
+        .values()
+        .forEach(r -> r.groups().stream().filter(g -> g.group().equals(group)).forEach(list::add));
     return list;
   }
 
   /** Returns the errors of every session's latest report, each once. */
   List<String> errors() {
     List<String> all = new ArrayList<>();
-    latest.values().forEach(
-        r -> r.errors().stream().filter(e -> !all.contains(e)).forEach(all::add));
+    latest
+        .values()
+        .forEach(r -> r.errors().stream().filter(e -> !all.contains(e)).forEach(all::add));
     return all;
   }
 

@@ -40,8 +40,8 @@ final class ReportBuilder {
   }
 
   /**
-   * Returns the next report of {@code worker}'s state in run {@code epoch}; {@code topics} maps each
-   * producer id to its topic.
+   * Returns the next report of {@code worker}'s state in run {@code epoch}; {@code topics} maps
+   * each producer id to its topic.
    */
   IntervalReport build(
       LocalWorker worker,
@@ -57,7 +57,10 @@ final class ReportBuilder {
     Map<String, String> histograms = new LinkedHashMap<>();
     List<Histogram> list =
         List.of(
-            intervals.intended(), intervals.send(), intervals.scheduleDelay(), intervals.endToEnd());
+            intervals.intended(),
+            intervals.send(),
+            intervals.scheduleDelay(),
+            intervals.endToEnd());
     for (int i = 0; i < list.size(); i++) {
       histograms.put(IntervalReport.HISTOGRAMS.get(i), Codec.encodeHistogram(list.get(i)));
     }

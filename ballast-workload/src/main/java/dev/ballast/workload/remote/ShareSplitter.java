@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Splits a run's producers and consumers over workers. Producers are dealt round-robin; when there
- * are fewer producers than workers, each is first cut into {@code ceil(workers / producers)}
- * pieces of an equal share of its rate, so every worker sends and the total rate is kept.
- * Consumers are dealt round-robin (their group spreads partitions over them). Pure.
+ * are fewer producers than workers, each is first cut into {@code ceil(workers / producers)} pieces
+ * of an equal share of its rate, so every worker sends and the total rate is kept. Consumers are
+ * dealt round-robin (their group spreads partitions over them). Pure.
  */
 public final class ShareSplitter {
 

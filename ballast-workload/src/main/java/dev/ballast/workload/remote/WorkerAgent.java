@@ -8,6 +8,9 @@ import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.worker.Agent;
 import dev.ballast.workload.worker.AgentRunner;
 import dev.ballast.workload.worker.LocalWorker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +24,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 /**
  * The worker process's work: reads its control record (from the start of the compacted topic, so a
  * restarted worker gets the whole desired state), makes its {@link LocalWorker} match it through a
- * {@link WorkerShare}, heartbeats on the status topic, and reports every interval, on request and at
- * the end. Records of an older run epoch are ignored. A stop request (SIGTERM) finishes the
+ * {@link WorkerShare}, heartbeats on the status topic, and reports every interval, on request and
+ * at the end. Records of an older run epoch are ignored. A stop request (SIGTERM) finishes the
  * interval, sends the final report and leaves the worker group.
  */
 public final class WorkerAgent implements Agent {
@@ -42,6 +45,7 @@ public final class WorkerAgent implements Agent {
   private long highestEpoch;
   private final AgentRunner heartbeat;
   private volatile WorkerStatus current;
+  private volatile Path aliveFile;
   private long nextReportNanos;
   private long nextSampleNanos;
   private volatile boolean stopRequested;
@@ -85,6 +89,7 @@ public final class WorkerAgent implements Agent {
       }
       next = now + heartbeatNanos;
       send(current);
+      touch(aliveFile);
       return 1;
     }
 
@@ -96,6 +101,22 @@ public final class WorkerAgent implements Agent {
     @Override
     public String roleName() {
       return "heartbeat-" + workerId;
+    }
+  }
+
+  /** Touches {@code file} at every heartbeat, for a liveness probe that checks its age. */
+  public void touchOnHeartbeat(Path file) {
+    this.aliveFile = requireNonNull(file, "file");
+  }
+
+  private static void touch(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.write(file, new byte[0]);
+    } catch (IOException e) {
+      // The probe will notice; the worker itself is fine.
     }
   }
 

@@ -2,6 +2,7 @@ package dev.ballast.workload.remote;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.workload.remote.IntervalReport.Counters;
 import dev.ballast.workload.worker.ConsumerAssignment;
 import dev.ballast.workload.worker.LocalWorker;
 import dev.ballast.workload.worker.ProducerAssignment;
@@ -13,13 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import dev.ballast.workload.remote.IntervalReport.Counters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * One worker's share of the current run on a {@link LocalWorker}: starts the consumers and
- * producers its desired state names (each producer start is a new producer session with its own
- * id, so a restart or a resume never looks like duplicates), stops and resumes producers with the
+ * producers its desired state names (each producer start is a new producer session with its own id,
+ * so a restart or a resume never looks like duplicates), stops and resumes producers with the
  * phase, applies rate factors and warm-up ends. Consumers join their group as static members named
  * after the worker, so a replacement with the same id takes over their partitions at once.
  */
