@@ -12,7 +12,7 @@ import java.util.Map;
  * partition the sequence ranges acknowledged; per group and partition the offsets and sequence
  * ranges consumed). Histograms recorded under an older {@code warmupGeneration} are warm-up. {@code
  * countersAtRequest} (null before any request) are the counters at the instant request {@code
- * reportRequest} asked about.
+ * reportRequest} asked about. {@code processCpuNanos} is the worker process's CPU time so far.
  */
 public record IntervalReport(
     String workerId,
@@ -26,6 +26,7 @@ public record IntervalReport(
     Counters countersAtRequest,
     Map<String, String> histograms,
     long intendedCountSinceWarmup,
+    long processCpuNanos,
     List<LedgerReport> producers,
     List<GroupReport> groups,
     List<String> errors) {

@@ -310,6 +310,14 @@ public final class RemoteWorkers implements Worker {
     return reports.intendedCountSinceWarmup();
   }
 
+  /**
+   * Returns the CPU time the worker processes spent in this run so far (between their first and
+   * latest report), summed; negative when a worker cannot tell.
+   */
+  public synchronized Duration workerCpu() {
+    return Duration.ofNanos(reports.workerCpuNanos());
+  }
+
   /** Returns the ids of the workers that heartbeat now (any run). */
   public synchronized List<String> registered() {
     return liveness.alive();

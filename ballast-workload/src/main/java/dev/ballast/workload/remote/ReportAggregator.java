@@ -24,6 +24,7 @@ final class ReportAggregator {
 
   private final long epoch;
   private final Map<Long, IntervalReport> latest = new LinkedHashMap<>();
+  private final Map<Long, Long> firstCpu = new HashMap<>();
   private final Map<String, Histogram> cumulative = new HashMap<>();
   private final Map<String, Histogram> period = new HashMap<>();
   private int warmupGeneration;
@@ -49,6 +50,7 @@ final class ReportAggregator {
       return false;
     }
     latest.put(r.sessionId(), r);
+    firstCpu.putIfAbsent(r.sessionId(), r.processCpuNanos());
     if (r.warmupGeneration() == warmupGeneration) {
       for (String name : IntervalReport.HISTOGRAMS) {
         String encoded = r.histograms().get(name);
@@ -182,6 +184,22 @@ final class ReportAggregator {
         .values()
         .forEach(r -> r.groups().stream().filter(g -> g.group().equals(group)).forEach(list::add));
     return list;
+  }
+
+  /**
+   * Returns the CPU time the worker processes spent between their first and latest report of this
+   * run, summed (-1 when a worker cannot tell).
+   */
+  long workerCpuNanos() {
+    long sum = 0;
+    for (IntervalReport r : latest.values()) {
+      long first = firstCpu.get(r.sessionId());
+      if (first < 0 || r.processCpuNanos() < 0) {
+        return -1;
+      }
+      sum += r.processCpuNanos() - first;
+    }
+    return sum;
   }
 
   /** Returns the errors of every session's latest report, each once. */

@@ -14,6 +14,7 @@ import dev.ballast.workload.worker.ConsumerGroupState;
 import dev.ballast.workload.worker.LatencyIntervals;
 import dev.ballast.workload.worker.LocalWorker;
 import dev.ballast.workload.worker.WorkerTotals;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,9 +78,19 @@ final class ReportBuilder {
         atRequest,
         histograms,
         intendedSinceWarmup,
+        processCpuNanos(),
         ledgers(worker.ledgers(), topics),
         groups(worker.consumerGroups()),
         errors);
+  }
+
+  /** Returns this process's CPU time, or -1 where the JVM cannot tell. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   /** Returns {@code t} as report counters. */

@@ -39,6 +39,7 @@ final class Fixtures {
         null,
         Map.of(),
         0,
+        0,
         List.of(),
         List.of(),
         List.of());

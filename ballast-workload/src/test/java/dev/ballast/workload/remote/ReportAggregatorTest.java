@@ -30,6 +30,7 @@ class ReportAggregatorTest {
         null,
         Map.of("intended", Codec.encodeHistogram(h)),
         v.length,
+        0,
         List.of(),
         List.of(),
         List.of());
@@ -77,6 +78,7 @@ class ReportAggregatorTest {
             base.counters(),
             new Counters(400, 400, 0, 0, 4000),
             Map.of(),
+            0,
             0,
             List.of(),
             List.of(),
