@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.ballast.workload.message.KeyKind;
 import dev.ballast.workload.rate.RateUnit;
 import dev.ballast.workload.spec.MessageSizeSpec;
+import dev.ballast.workload.worker.ProducerAssignment;
 import java.util.List;
 import java.util.Map;
 
@@ -34,5 +35,20 @@ public record ProducerShare(
     requireNonNull(keys, "keys");
     partitionWeights = List.copyOf(partitionWeights);
     clientConfig = Map.copyOf(clientConfig);
+  }
+
+  /** Returns the share of {@code p}, with {@code clientConfig} (the connection left out). */
+  public static ProducerShare of(ProducerAssignment p, Map<String, String> clientConfig) {
+    return new ProducerShare(
+        p.name(),
+        p.topic(),
+        ShapeSpec.of(p.shape()),
+        p.unit(),
+        p.messageSize(),
+        p.keys(),
+        p.keyCount(),
+        p.hotKeyFraction(),
+        p.partitionWeights(),
+        clientConfig);
   }
 }

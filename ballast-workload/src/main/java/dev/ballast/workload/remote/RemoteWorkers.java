@@ -2,12 +2,10 @@ package dev.ballast.workload.remote;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.ballast.workload.continuity.ContinuityVerdict;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.worker.AgentRunner;
 import dev.ballast.workload.worker.ConsumerAssignment;
-import dev.ballast.workload.worker.GroupResult;
 import dev.ballast.workload.worker.PeriodStats;
 import dev.ballast.workload.worker.ProducerAssignment;
 import dev.ballast.workload.worker.RunListener;
@@ -139,21 +137,8 @@ public final class RemoteWorkers implements Worker {
   @Override
   public synchronized void startProducers(List<ProducerAssignment> list) {
     requireRoster();
-    List<ProducerShare> shares = new ArrayList<>();
-    for (ProducerAssignment p : list) {
-      shares.add(
-          new ProducerShare(
-              p.name(),
-              p.topic(),
-              ShapeSpec.of(p.shape()),
-              p.unit(),
-              p.messageSize(),
-              p.keys(),
-              p.keyCount(),
-              p.hotKeyFraction(),
-              p.partitionWeights(),
-              strip(p.clientConfig())));
-    }
+    List<ProducerShare> shares =
+        list.stream().map(p -> ProducerShare.of(p, strip(p.clientConfig()))).toList();
     ShareSplitter.splitProducers(shares, roster).forEach((id, s) -> producers.get(id).addAll(s));
     publishAndWait("start producers");
   }
@@ -235,43 +220,7 @@ public final class RemoteWorkers implements Worker {
     supervisor.setPhase(RunPhase.FINISHED, clock.nanoTime());
     publish();
     await(() -> liveSessions().stream().allMatch(reports::finished), Duration.ofSeconds(60));
-    List<GroupResult> groups = new ArrayList<>();
-    groupTopics.forEach(
-        (group, topic) -> {
-          ContinuityVerdict v =
-              ContinuityMerge.verdict(reports.groupParts(group), reports.ledgers(topic));
-          groups.add(new GroupResult(group, topic, groupSizes.get(group), v, -1, -1));
-        });
-    WorkerTotals t = reports.totals();
-    return new WorkerResult(
-        t.sent(),
-        t.acked(),
-        t.failed(),
-        t.ackedBytes(),
-        t.consumed(),
-        reports.cumulative("intended"),
-        reports.cumulative("send"),
-        reports.cumulative("scheduleDelay"),
-        reports.cumulative("endToEnd"),
-        groups,
-        notes());
-  }
-
-  private List<String> notes() {
-    List<String> notes = new ArrayList<>(reports.errors());
-    notes.addAll(supervisor.pauses());
-    long indeterminate =
-        ContinuityMerge.indeterminate(reports.ledgersOf(supervisor.deadSessions()));
-    if (!supervisor.deadSessions().isEmpty()) {
-      notes.add(
-          indeterminate
-              + " send(s) of dead worker processes were unacknowledged when they died:"
-              + " indeterminate, counted neither lost nor duplicated");
-    }
-    if (supervisor.inconclusive() != null) {
-      notes.add(supervisor.inconclusive());
-    }
-    return notes;
+    return RemoteResults.merge(reports, supervisor, groupTopics, groupSizes);
   }
 
   /** Returns this run's worker ids. */
