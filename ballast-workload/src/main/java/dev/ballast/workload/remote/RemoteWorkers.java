@@ -369,7 +369,15 @@ public final class RemoteWorkers implements Worker {
     } else if (supervisor.onStatus(s, clock.nanoTime())) {
       publish();
     }
-    statuses.put(s.workerId(), s);
+    // Keep the newest status of a session: the status topic keeps the order of one worker's
+    // writes, but a late heartbeat must not hide a revision already reported.
+    WorkerStatus old = statuses.get(s.workerId());
+    if (old == null
+        || old.sessionId() != s.sessionId()
+        || old.epoch() != s.epoch()
+        || old.revision() <= s.revision()) {
+      statuses.put(s.workerId(), s);
+    }
     notifyAll();
   }
 

@@ -88,7 +88,7 @@ public final class WorkerAgent implements Agent {
         return 0;
       }
       next = now + heartbeatNanos;
-      send(current);
+      sendCurrent();
       touch(aliveFile);
       return 1;
     }
@@ -223,6 +223,14 @@ public final class WorkerAgent implements Agent {
   /** Publishes the status now (after a change), and leaves it for the heartbeat thread. */
   private void beat() {
     current = status();
+    sendCurrent();
+  }
+
+  /**
+   * Sends the latest status. One lock for both threads, so a heartbeat never sends an older status
+   * after a newer one.
+   */
+  private synchronized void sendCurrent() {
     send(current);
   }
 
