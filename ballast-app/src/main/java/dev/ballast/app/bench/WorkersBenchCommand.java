@@ -147,6 +147,7 @@ public final class WorkersBenchCommand implements Callable<Integer> {
     try (WorkerProcesses processes =
             WorkerProcesses.start(
                 ids,
+                List.of("-Xms512m", "-Xmx1g"), // as LoadBenchFork gives the in-process side
                 List.of("--bootstrap-server", bootstrap, "--control-prefix", prefix),
                 dir.resolve("logs"));
         RemoteWorkers remote =

@@ -19,12 +19,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerProcesses implements AutoCloseable {
 
+  private static final List<String> DEFAULT_JVM = List.of("-Xms64m", "-Xmx384m");
+
+  private final List<String> jvmOptions;
   private final List<String> baseArgs;
   private final Path logDir;
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Thread killer = new Thread(this::killAll, "ballast-worker-processes-kill");
 
-  private WorkerProcesses(List<String> baseArgs, Path logDir) {
+  private WorkerProcesses(List<String> jvmOptions, List<String> baseArgs, Path logDir) {
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.baseArgs = List.copyOf(baseArgs);
     this.logDir = requireNonNull(logDir, "logDir");
     Runtime.getRuntime().addShutdownHook(killer);
@@ -35,12 +39,18 @@ public final class WorkerProcesses implements AutoCloseable {
    * connection and control options); logs go to {@code logDir}.
    */
   public static WorkerProcesses start(List<String> ids, List<String> workerArgs, Path logDir) {
+    return start(ids, DEFAULT_JVM, workerArgs, logDir);
+  }
+
+  /** Starts workers as {@link #start(List, List, Path)} does, with {@code jvmOptions} (heap). */
+  public static WorkerProcesses start(
+      List<String> ids, List<String> jvmOptions, List<String> workerArgs, Path logDir) {
     try {
       Files.createDirectories(logDir);
     } catch (IOException e) {
       throw new IllegalStateException("cannot create " + logDir + ": " + e.getMessage(), e);
     }
-    WorkerProcesses p = new WorkerProcesses(workerArgs, logDir);
+    WorkerProcesses p = new WorkerProcesses(jvmOptions, workerArgs, logDir);
     try {
       ids.forEach(p::startOne);
     } catch (RuntimeException e) {
@@ -58,8 +68,7 @@ public final class WorkerProcesses implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xms64m");
-    command.add("-Xmx384m");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.ballast.app.Main");
