@@ -43,7 +43,7 @@ public final class Codec {
   /** Returns {@code histogram} compressed and in base64. */
   public static String encodeHistogram(Histogram histogram) {
     ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-    int length = histogram.encodeIntoCompressedByteBuffer(buffer, 9);
+    int length = histogram.encodeIntoCompressedByteBuffer(buffer); // default level, as OMB
     return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
   }
 
