@@ -42,6 +42,9 @@ public final class LoadRunCommand implements Callable<Integer> {
     } catch (WorkloadSpecException e) {
       throw new UserException(e.getMessage());
     }
+    if (workers.isRemote()) {
+      workers.count(); // a bad --workers fails now, before a cluster is started
+    }
     return new LoadSession(
             options, spec.commandLine().getOut(), spec.commandLine().getErr(), workers)
         .run(workload);
