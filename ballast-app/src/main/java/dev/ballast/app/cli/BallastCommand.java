@@ -11,6 +11,7 @@ import dev.ballast.app.http.ServeCommand;
 import dev.ballast.app.load.LoadCommand;
 import dev.ballast.app.plan.PlanCommand;
 import dev.ballast.app.scenario.DemoCommand;
+import dev.ballast.app.worker.WorkerCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Mixin;
       DrainCommand.class,
       AddBrokerCommand.class,
       LoadCommand.class,
+      WorkerCommand.class,
       DoctorCommand.class,
       ServeCommand.class,
       BenchCommand.class,

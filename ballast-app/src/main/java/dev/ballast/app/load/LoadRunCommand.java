@@ -2,6 +2,7 @@ package dev.ballast.app.load;
 
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.app.worker.WorkersOption;
 import dev.ballast.workload.spec.WorkloadSpec;
 import dev.ballast.workload.spec.WorkloadSpecException;
 import dev.ballast.workload.spec.WorkloadSpecReader;
@@ -23,6 +24,7 @@ public final class LoadRunCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
   @Mixin LoadOptions options;
+  @Mixin WorkersOption workers;
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "WORKLOAD.yaml", description = "The workload file.")
@@ -40,7 +42,11 @@ public final class LoadRunCommand implements Callable<Integer> {
     } catch (WorkloadSpecException e) {
       throw new UserException(e.getMessage());
     }
-    return new LoadSession(options, spec.commandLine().getOut(), spec.commandLine().getErr())
+    if (workers.isRemote()) {
+      workers.count(); // a bad --workers fails now, before a cluster is started
+    }
+    return new LoadSession(
+            options, spec.commandLine().getOut(), spec.commandLine().getErr(), workers)
         .run(workload);
   }
 }

@@ -1,14 +1,19 @@
 package dev.ballast.app.load;
 
 import dev.ballast.app.cli.UserException;
+import dev.ballast.app.worker.RemoteLoad;
+import dev.ballast.app.worker.RemoteSummary;
+import dev.ballast.app.worker.WorkersOption;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.rate.ParkingIdleStrategy;
+import dev.ballast.workload.remote.RemoteWorkers;
 import dev.ballast.workload.spec.Durations;
 import dev.ballast.workload.spec.WorkloadSpec;
 import dev.ballast.workload.worker.LocalWorker;
 import dev.ballast.workload.worker.PeriodStats;
 import dev.ballast.workload.worker.RunListener;
 import dev.ballast.workload.worker.TopicPreparer;
+import dev.ballast.workload.worker.Worker;
 import dev.ballast.workload.worker.WorkloadResult;
 import dev.ballast.workload.worker.WorkloadRun;
 import java.io.PrintWriter;
@@ -39,10 +44,18 @@ final class LoadSession {
   private final PrintWriter out;
   private final PrintWriter err;
 
+  private final WorkersOption workers;
+
   LoadSession(LoadOptions options, PrintWriter out, PrintWriter err) {
+    this(options, out, err, null);
+  }
+
+  /** Creates a session that runs on worker processes when {@code workers} asks for them. */
+  LoadSession(LoadOptions options, PrintWriter out, PrintWriter err, WorkersOption workers) {
     this.options = options;
     this.out = out;
     this.err = err;
+    this.workers = workers;
   }
 
   /**
@@ -78,7 +91,7 @@ final class LoadSession {
               log.println(
                   "topic " + t + " does not exist; the consumers wait for it and never create it"));
       WorkloadResult result;
-      try (LocalWorker worker = LocalWorker.create()) {
+      try (Worker worker = openWorker(target, log)) {
         WorkloadRun run =
             new WorkloadRun(
                 spec,
@@ -101,12 +114,18 @@ final class LoadSession {
                 },
                 "ballast-load-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (worker instanceof RemoteWorkers remote) {
+          remote.onInconclusive(run::requestStop);
+        }
         try {
           result = run.run(ParkingIdleStrategy.standard());
         } catch (IllegalStateException | IllegalArgumentException e) {
           throw new UserException(e.getMessage(), 3);
         } finally {
           removeHook(hook);
+        }
+        if (worker instanceof RemoteWorkers remote) {
+          RemoteSummary.print(remote, log);
         }
       }
       LoadReport report = LoadReport.of(target.description(), result, missing);
@@ -159,6 +178,13 @@ final class LoadSession {
       Thread.currentThread().interrupt();
       throw new UserException("interrupted while listing topics", 1);
     }
+  }
+
+  private Worker openWorker(LoadTarget target, PrintWriter log) {
+    if (workers == null || !workers.isRemote()) {
+      return LocalWorker.create();
+    }
+    return RemoteLoad.open(workers, target.clientConfig(), listener(log), log);
   }
 
   private RunListener listener(PrintWriter log) {

@@ -45,6 +45,19 @@ public final class ContinuityChecker {
     return array[partition];
   }
 
+  /** Returns a copy of every partition's observations, for a remote worker's report. */
+  public List<PartitionSnapshot> snapshot() {
+    List<PartitionSnapshot> list = new ArrayList<>();
+    for (PartitionChecker[] array : partitions.values()) {
+      for (PartitionChecker checker : array) {
+        if (checker != null) {
+          list.add(checker.snapshot());
+        }
+      }
+    }
+    return list;
+  }
+
   /** Returns the number of messages consumed so far (first reads of an offset). */
   public long consumed() {
     return collect(null).consumed;

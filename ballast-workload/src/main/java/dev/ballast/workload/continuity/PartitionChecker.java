@@ -59,6 +59,14 @@ public final class PartitionChecker {
     return partition;
   }
 
+  /** Returns a copy of what this partition's checker has seen. */
+  public synchronized PartitionSnapshot snapshot() {
+    Map<Long, IntervalSet> sequences = new HashMap<>();
+    streams.forEach((id, state) -> sequences.put(id, state.sequences.copy()));
+    return new PartitionSnapshot(
+        topic, partition, offsets.copy(), sequences, duplicated, reordered, redelivered);
+  }
+
   synchronized void collect(ContinuityCounts.Builder counts, Map<StreamId, IntervalSet> seen) {
     counts.consumed += consumed;
     counts.duplicated += duplicated;

@@ -190,6 +190,14 @@ public final class LocalWorker implements Worker {
     }
   }
 
+  /** Stops every consumer (after the producers, for a remote worker's final report). */
+  public synchronized void stopConsumers() {
+    List<AgentRunner> consumers = new ArrayList<>();
+    groups.forEach(g -> consumers.addAll(g.runners()));
+    stopAll(consumers);
+    collectErrors();
+  }
+
   @Override
   public synchronized boolean hasDrained() {
     for (Group g : groups) {
@@ -262,6 +270,36 @@ public final class LocalWorker implements Worker {
       errors.removeIf(e -> e.startsWith("last send error: "));
       errors.add(line);
     }
+  }
+
+  /** Returns the ledgers of every producer started so far (the objects, live). */
+  public synchronized List<AckLedger> ledgers() {
+    return List.copyOf(ledgers);
+  }
+
+  /** Returns every consumer group started so far with its continuity checker (live). */
+  public synchronized List<ConsumerGroupState> consumerGroups() {
+    return groups.stream()
+        .map(g -> new ConsumerGroupState(g.group(), g.topic(), g.checker()))
+        .toList();
+  }
+
+  /**
+   * Returns the latency histograms recorded since the previous call (for a remote worker's report;
+   * do not mix with {@link #periodStats()}, which takes the same intervals).
+   */
+  public LatencyIntervals takeLatencyIntervals() {
+    return new LatencyIntervals(
+        metrics.intended.takeInterval(),
+        metrics.send.takeInterval(),
+        metrics.scheduleDelay.takeInterval(),
+        metrics.endToEnd.takeInterval());
+  }
+
+  /** Returns the errors collected so far (agents stopped, the last send error). */
+  public synchronized List<String> errors() {
+    collectErrors();
+    return List.copyOf(errors);
   }
 
   /** Returns the messages sent so far. */

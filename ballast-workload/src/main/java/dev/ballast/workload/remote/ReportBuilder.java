@@ -1,0 +1,138 @@
+package dev.ballast.workload.remote;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.workload.continuity.AckLedger;
+import dev.ballast.workload.continuity.IntervalSet;
+import dev.ballast.workload.continuity.PartitionSnapshot;
+import dev.ballast.workload.continuity.StreamId;
+import dev.ballast.workload.remote.IntervalReport.Counters;
+import dev.ballast.workload.remote.IntervalReport.GroupReport;
+import dev.ballast.workload.remote.IntervalReport.LedgerReport;
+import dev.ballast.workload.remote.IntervalReport.PartitionReport;
+import dev.ballast.workload.worker.ConsumerGroupState;
+import dev.ballast.workload.worker.LatencyIntervals;
+import dev.ballast.workload.worker.LocalWorker;
+import dev.ballast.workload.worker.WorkerTotals;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Builds a worker session's interval reports from its local worker's live state. */
+final class ReportBuilder {
+
+  private final String workerId;
+  private final long sessionId;
+  private long seq;
+  private long intendedSinceWarmup;
+
+  ReportBuilder(String workerId, long sessionId) {
+    this.workerId = requireNonNull(workerId, "workerId");
+    this.sessionId = sessionId;
+  }
+
+  /** Forgets the latencies counted so far (a warm-up ended). */
+  void warmupEnded() {
+    intendedSinceWarmup = 0;
+  }
+
+  /**
+   * Returns the next report of {@code worker}'s state in run {@code epoch}; {@code topics} maps
+   * each producer id to its topic.
+   */
+  IntervalReport build(
+      LocalWorker worker,
+      long epoch,
+      int warmupGeneration,
+      long reportRequest,
+      Counters atRequest,
+      boolean finished,
+      Map<Long, String> topics,
+      List<String> errors) {
+    LatencyIntervals intervals = worker.takeLatencyIntervals();
+    intendedSinceWarmup += intervals.intended().getTotalCount();
+    Map<String, String> histograms = new LinkedHashMap<>();
+    List<Histogram> list =
+        List.of(
+            intervals.intended(),
+            intervals.send(),
+            intervals.scheduleDelay(),
+            intervals.endToEnd());
+    for (int i = 0; i < list.size(); i++) {
+      histograms.put(IntervalReport.HISTOGRAMS.get(i), Codec.encodeHistogram(list.get(i)));
+    }
+    WorkerTotals t = worker.totals();
+    return new IntervalReport(
+        workerId,
+        sessionId,
+        epoch,
+        ++seq,
+        warmupGeneration,
+        reportRequest,
+        finished,
+        counters(t),
+        atRequest,
+        histograms,
+        intendedSinceWarmup,
+        processCpuNanos(),
+        ledgers(worker.ledgers(), topics),
+        groups(worker.consumerGroups()),
+        errors);
+  }
+
+  /** Returns this process's CPU time, or -1 where the JVM cannot tell. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  /** Returns {@code t} as report counters. */
+  static Counters counters(WorkerTotals t) {
+    return new Counters(t.sent(), t.acked(), t.failed(), t.consumed(), t.ackedBytes());
+  }
+
+  static List<LedgerReport> ledgers(List<AckLedger> ledgers, Map<Long, String> topics) {
+    List<LedgerReport> reports = new ArrayList<>();
+    for (AckLedger ledger : ledgers) {
+      // Acks first, then failures, then sends: each count read later can only be larger, so
+      // sent - acked - failed (in flight) is never negative.
+      Map<Integer, long[]> acked = new HashMap<>();
+      for (Map.Entry<StreamId, IntervalSet> e : ledger.ackedStreams().entrySet()) {
+        acked.put(e.getKey().partition(), Codec.ranges(e.getValue()));
+      }
+      long failed = ledger.failedCount();
+      long produced = ledger.produced();
+      String topic = topics.getOrDefault(ledger.producerId(), "");
+      reports.add(new LedgerReport(ledger.producerId(), topic, produced, failed, acked));
+    }
+    return reports;
+  }
+
+  static List<GroupReport> groups(List<ConsumerGroupState> groups) {
+    List<GroupReport> reports = new ArrayList<>();
+    for (ConsumerGroupState g : groups) {
+      List<PartitionReport> partitions = new ArrayList<>();
+      for (PartitionSnapshot p : g.checker().snapshot()) {
+        Map<Long, long[]> sequences = new HashMap<>();
+        p.sequences().forEach((id, set) -> sequences.put(id, Codec.ranges(set)));
+        partitions.add(
+            new PartitionReport(
+                p.partition(),
+                Codec.ranges(p.offsets()),
+                sequences,
+                p.duplicated(),
+                p.reordered(),
+                p.redelivered()));
+      }
+      reports.add(new GroupReport(g.group(), g.topic(), partitions));
+    }
+    return reports;
+  }
+}
