@@ -106,6 +106,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   private void startAll() {
     int controllerPort = Ports.free();
     controller.setAll(NodeConfigs.controller(controller.dir(), controllerPort));
+    controller.setAll(spec.brokerConfig());
     controller.start(
         cds.jvmArgs(false),
         List.of(Long.toString(ProcessHandle.current().pid()), clusterId, "--standalone"));
@@ -129,6 +130,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
           NodeConfigs.broker(
               node.dir(), id, spec.rackOf(id), controllerPort(), port, proxy.port()));
       node.setAll(spec.extraBrokerProperties());
+      node.setAll(spec.brokerConfig());
       brokers.put(id, node);
       proxies.put(id, proxy);
       return node;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 public final class ClusterUpCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
+  @Mixin BrokerConfigOption brokerConfig;
   @Spec CommandSpec spec;
 
   @Option(
@@ -49,7 +50,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    ClusterSpec clusterSpec = Embedded.spec(brokers, racks, heapMb);
+    ClusterSpec clusterSpec = brokerConfig.applyTo(Embedded.spec(brokers, racks, heapMb));
     out.printf("starting %d broker(s) and a KRaft controller on 127.0.0.1...%n", brokers);
     out.flush();
     long start = System.nanoTime();
