@@ -36,4 +36,19 @@ public record Requirements(int minBrokers, boolean embeddedOnly, boolean killabl
   public Requirements killingBrokers() {
     return new Requirements(minBrokers, embeddedOnly, true);
   }
+
+  /** Returns why {@code cluster} does not meet {@code r}, or null when it does. */
+  public static String unmet(Requirements r, TaskCluster cluster) {
+    if (r.embeddedOnly() && !cluster.isEmbedded()) {
+      return "needs the embedded cluster (run without --bootstrap-server)";
+    }
+    if (r.killable() && !cluster.canKillBrokers()) {
+      return "kills and restarts brokers: give --kill-broker-cmd and --restart-broker-cmd";
+    }
+    int live = cluster.brokerIds().size();
+    if (live < r.minBrokers()) {
+      return "needs " + r.minBrokers() + " brokers, the cluster has " + live;
+    }
+    return null;
+  }
 }
