@@ -12,10 +12,8 @@ import dev.ballast.app.task.Task;
 import dev.ballast.app.task.TaskContext;
 import dev.ballast.kafka.ClusterDescription.Partition;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -137,13 +135,11 @@ public final class ChaosTask implements Task {
   }
 
   private int busiestLeader(TaskContext context) {
-    Map<Integer, Integer> leaders =
-        Leadership.leadersPerBroker(
-            topic.describe().orElse(List.of()), context.cluster().brokerIds());
-    return leaders.entrySet().stream()
-        .max(Comparator.comparingInt(Map.Entry<Integer, Integer>::getValue))
-        .map(Map.Entry::getKey)
-        .orElse(context.cluster().brokerIds().get(0));
+    int busiest =
+        Leadership.busiest(
+            Leadership.leadersPerBroker(
+                topic.describe().orElse(List.of()), context.cluster().brokerIds()));
+    return busiest >= 0 ? busiest : context.cluster().brokerIds().get(0);
   }
 
   private void watchDown(TaskContext context, long now) {

@@ -50,4 +50,17 @@ public final class Leadership {
         leadersPerBroker.values().stream().mapToInt(Integer::intValue).average().orElse(0);
     return max - min <= Math.max(1, (int) Math.ceil(0.1 * mean));
   }
+
+  /** Returns the broker leading the most partitions (the lowest id on a tie), or -1 for none. */
+  public static int busiest(Map<Integer, Integer> leadersPerBroker) {
+    int best = -1;
+    int most = -1;
+    for (Map.Entry<Integer, Integer> e : new TreeMap<>(leadersPerBroker).entrySet()) {
+      if (e.getValue() > most) {
+        best = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return best;
+  }
 }
