@@ -11,11 +11,12 @@ import java.util.Set;
  * brokers are killed and restarted by the user's {@code --kill-broker-cmd} and {@code
  * --restart-broker-cmd}.
  *
- * <p>Fault methods block until the cluster shows the change (a killed broker has left, a restarted
- * one is registered) for at most a few tens of seconds, and must return promptly with an {@link
- * InterruptedException}-caused {@link InfrastructureException} when the calling thread is
- * interrupted. A fault that cannot be done here (no command given, latency on an external cluster)
- * throws {@link InfrastructureException}: the run is INCONCLUSIVE, never FAIL.
+ * <p>Fault methods block until the change is done (a killed broker's process is gone, or, external,
+ * it has left the cluster's metadata; a restarted one is registered) for at most a few minutes, and
+ * must return promptly with an {@link InterruptedException}-caused {@link InfrastructureException}
+ * when the calling thread is interrupted. A fault that cannot be done here (no command given,
+ * latency on an external cluster) throws {@link InfrastructureException}: the run is INCONCLUSIVE,
+ * never FAIL.
  */
 public interface TaskCluster {
 
@@ -38,10 +39,10 @@ public interface TaskCluster {
   /** Returns whether {@link #killBroker} and {@link #restartBroker} can work here. */
   boolean canKillBrokers();
 
-  /** Kills broker {@code id} (SIGKILL, no controlled shutdown); returns once it has left. */
+  /** Kills broker {@code id} (SIGKILL, no controlled shutdown); returns once it is down. */
   void killBroker(int id);
 
-  /** Stops broker {@code id} with a controlled shutdown; returns once it has left. */
+  /** Stops broker {@code id} with a controlled shutdown; returns once it is down. */
   void stopBroker(int id);
 
   /** Starts broker {@code id} again after a kill or stop; returns once it is registered. */
