@@ -107,13 +107,13 @@ class FaultTasksIT {
 
   @Test
   void leaderSkewWithoutARebalancerIsJudgedFail() {
-    LeaderSkewConfig config = new LeaderSkewConfig(null, null, null, null, Duration.ofSeconds(20));
+    LeaderSkewConfig config = new LeaderSkewConfig(3, null, null, null, Duration.ofSeconds(12));
     TaskResult result =
         TaskHarness.run(
             "leader-skew", new LeaderSkewTask(config, /* external= */ true), tasks, results);
     assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
     Verdict v = result.verdicts().get(0);
     assertThat(v.checker()).isEqualTo("leader-balance");
-    assertThat(v.summary()).startsWith("leadership not balanced again within 20.0 s");
+    assertThat(v.summary()).startsWith("leadership not balanced again within 12.0 s");
   }
 }

@@ -44,7 +44,7 @@ class LeaderSkewIT {
 
   @Test
   void kafkasAutoLeaderRebalanceIsJudgedPassWithTheExternalBalancer() {
-    LeaderSkewConfig config = new LeaderSkewConfig(null, null, null, null, Duration.ofSeconds(40));
+    LeaderSkewConfig config = new LeaderSkewConfig(3, null, null, null, Duration.ofSeconds(40));
     TaskResult result =
         TaskHarness.run(
             "leader-skew",
