@@ -57,4 +57,11 @@ public interface TaskContext {
    * phase that loops inside one step must check it and return; the runner then goes to cleanup.
    */
   boolean stopRequested();
+
+  /** Returns the Kafka client settings of the cluster (bootstrap servers, --command-config). */
+  default java.util.Map<String, Object> clientConfig() {
+    java.util.Map<String, Object> config = new java.util.HashMap<>();
+    cluster().client().toProperties().forEach((k, v) -> config.put(String.valueOf(k), v));
+    return config;
+  }
 }
