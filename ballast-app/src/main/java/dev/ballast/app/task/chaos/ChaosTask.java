@@ -10,6 +10,8 @@ import dev.ballast.app.task.Requirements;
 import dev.ballast.app.task.Severity;
 import dev.ballast.app.task.Task;
 import dev.ballast.app.task.TaskContext;
+import dev.ballast.app.task.builtin.Continuity;
+import dev.ballast.app.task.builtin.ContinuityCheck;
 import dev.ballast.kafka.ClusterDescription.Partition;
 import java.time.Duration;
 import java.util.HashSet;
@@ -196,6 +198,7 @@ public final class ChaosTask implements Task {
           new Figure("leader-balance-s", (b.balancedNanos() - b.skewNanos()) / 1e9, "s"));
     }
     context.record(Observed.LOAD, load.result());
+    context.record(Continuity.KEY, load.continuity());
   }
 
   @Override
@@ -219,7 +222,7 @@ public final class ChaosTask implements Task {
     return List.of(
         FaultChecks.leaderRecovery(config.leaderLimit()),
         FaultChecks.throughputRecovery(config.throughputFraction(), config.throughputLimit()),
-        FaultChecks.continuity(),
+        new ContinuityCheck(),
         FaultChecks.isrRecovery(config.isrLimit()),
         FaultChecks.leaderBalance(config.balanceLimit(), /* needsSkew= */ false));
   }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.ballast.app.task.Checker;
 import dev.ballast.app.task.Severity;
 import dev.ballast.app.task.Verdict;
-import dev.ballast.workload.continuity.ContinuityVerdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -140,36 +139,6 @@ public final class FaultChecks {
       }
     }
     return -1;
-  }
-
-  /** Returns "no acknowledged message lost, duplicated or reordered". */
-  public static Checker continuity() {
-    String name = "continuity";
-    return new NamedChecker(
-        name,
-        run -> {
-          Optional<Observed.Load> load = run.observation(Observed.LOAD);
-          if (load.isEmpty() || load.get().acked() == 0) {
-            return Verdict.inconclusive(name, "no acknowledged message to check", "nothing acked");
-          }
-          ContinuityVerdict v = load.get().continuity();
-          String evidence =
-              v.describe()
-                  + (load.get().drained() ? "" : "; consumers had not caught up at the deadline")
-                  + (v.lostSamples().isEmpty() ? "" : "; lost e.g. " + v.lostSamples());
-          if (v.lost() > 0) {
-            return Verdict.fail(
-                name, Severity.CRITICAL, v.lost() + " acknowledged messages lost", evidence);
-          }
-          if (v.duplicated() > 0 || v.reordered() > 0) {
-            return Verdict.fail(
-                name,
-                Severity.CRITICAL,
-                v.duplicated() + " duplicated and " + v.reordered() + " reordered messages",
-                evidence);
-          }
-          return Verdict.pass(name, v.acked() + " acknowledged messages all read once", evidence);
-        });
   }
 
   /** Returns "at most {@code maxFailed} produce errors and p99 within {@code maxP99}". */

@@ -10,6 +10,8 @@ import dev.ballast.app.task.Requirements;
 import dev.ballast.app.task.Severity;
 import dev.ballast.app.task.Task;
 import dev.ballast.app.task.TaskContext;
+import dev.ballast.app.task.builtin.Continuity;
+import dev.ballast.app.task.builtin.ContinuityCheck;
 import dev.ballast.kafka.ClusterDescription.Partition;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +114,7 @@ public final class RollingRestartTask implements Task {
         if (load.drainStep(now, config.drainLimit())) {
           context.record(Observed.BALANCE, balance.result());
           context.record(Observed.LOAD, load.result());
+          context.record(Continuity.KEY, load.continuity());
           context.figure(new Figure("produce-p99-ms", load.result().p99Millis(), "ms"));
           stage = Stage.DONE;
         }
@@ -182,7 +185,7 @@ public final class RollingRestartTask implements Task {
   @Override
   public List<Checker> checkers() {
     return List.of(
-        FaultChecks.continuity(),
+        new ContinuityCheck(),
         FaultChecks.produceHealth(config.maxProduceErrors(), config.maxP99()),
         FaultChecks.rollingRecovery(config.isrLimit()),
         FaultChecks.leaderBalance(config.balanceLimit(), /* needsSkew= */ false));

@@ -2,6 +2,7 @@ package dev.ballast.app.task.chaos;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.app.task.builtin.Continuity;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.workload.continuity.ContinuityVerdict;
 import dev.ballast.workload.message.KeyKind;
@@ -36,6 +37,7 @@ public final class SteadyLoad {
   private boolean started;
   private long drainStartNanos = -1;
   private Observed.Load result;
+  private Continuity continuity;
 
   /** Creates load of {@code perSecond} messages/s on {@code topic}, run by {@code worker}. */
   public SteadyLoad(Worker worker, String topic, double perSecond) {
@@ -125,12 +127,15 @@ public final class SteadyLoad {
   /** Stops the consumers and returns what the load came to. */
   public Observed.Load finish(boolean drained) {
     WorkerResult r = worker.finish();
-    ContinuityVerdict verdict =
+    GroupResult group =
         r.groups().stream()
             .filter(g -> g.topic().equals(topic))
-            .map(GroupResult::verdict)
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no consumer group on " + topic));
+    continuity =
+        new Continuity(
+            List.of(group), drained, drained ? "" : "consumers had not caught up at the deadline");
+    ContinuityVerdict verdict = group.verdict();
     double p99Millis = r.intended().getValueAtPercentile(99) / 1e6;
     return new Observed.Load(verdict, r.sent(), r.acked(), r.failed(), p99Millis, drained);
   }
@@ -154,6 +159,14 @@ public final class SteadyLoad {
       return true;
     }
     return false;
+  }
+
+  /** Returns what the consumer group read, for the continuity checker, once drained. */
+  public Continuity continuity() {
+    if (continuity == null) {
+      throw new IllegalStateException("the load has not been drained yet");
+    }
+    return continuity;
   }
 
   /** Returns the load's end, once {@link #drainStep} returned true. */

@@ -39,7 +39,6 @@ class FaultChecksTest {
             FaultChecks.leaderRecovery(MINUTE),
             FaultChecks.isrRecovery(MINUTE),
             FaultChecks.throughputRecovery(0.9, MINUTE),
-            FaultChecks.continuity(),
             FaultChecks.produceHealth(0, MINUTE),
             FaultChecks.leaderBalance(MINUTE, true),
             FaultChecks.rollingRecovery(MINUTE))) {
@@ -116,17 +115,6 @@ class FaultChecksTest {
         new ContinuityVerdict(
             1000, 1000, failed, 1000 - lost, lost, duplicated, 0, 0, true, List.of());
     return new Observed.Load(v, 1000, 1000, failed, p99, lost == 0);
-  }
-
-  @Test
-  void lostOrDuplicatedAckedMessagesAreCritical() {
-    Checker c = FaultChecks.continuity();
-    assertThat(judge(c, run().with(Observed.LOAD, load(0, 0, 0, 5)).build()).outcome())
-        .isEqualTo(Outcome.PASS);
-    Verdict lost = judge(c, run().with(Observed.LOAD, load(3, 0, 0, 5)).build());
-    assertFail(lost, Severity.CRITICAL);
-    assertThat(lost.summary()).isEqualTo("3 acknowledged messages lost");
-    assertFail(judge(c, run().with(Observed.LOAD, load(0, 2, 0, 5)).build()), Severity.CRITICAL);
   }
 
   @Test
