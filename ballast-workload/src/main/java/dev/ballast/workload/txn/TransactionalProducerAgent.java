@@ -139,6 +139,9 @@ public final class TransactionalProducerAgent implements Agent {
         producer.commitTransaction();
         finish(txn, TxnOutcome.COMMITTED);
       } else {
+        // Without a flush the client drops unsent records on abort and the log never holds them:
+        // the abort would prove nothing about what readers are shown.
+        producer.flush();
         producer.abortTransaction();
         finish(txn, TxnOutcome.ABORTED);
       }
