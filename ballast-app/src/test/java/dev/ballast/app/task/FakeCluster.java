@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** An in-memory cluster for runner and task logic tests: it records the faults asked of it. */
-final class FakeCluster implements TaskCluster {
+public final class FakeCluster implements TaskCluster {
 
   final TreeSet<Integer> up = new TreeSet<>();
   final Set<Integer> down = new TreeSet<>();
@@ -16,7 +16,7 @@ final class FakeCluster implements TaskCluster {
   boolean embedded = true;
   boolean killable = true;
 
-  FakeCluster(int brokers) {
+  public FakeCluster(int brokers) {
     for (int i = 0; i < brokers; i++) {
       up.add(i);
     }

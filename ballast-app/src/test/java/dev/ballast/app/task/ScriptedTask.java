@@ -9,25 +9,25 @@ import java.util.Map;
  * A task whose phases do what a test scripts: each phase runs its {@link Step} until it says DONE,
  * and every call is logged with the phase and the clock's time in seconds.
  */
-final class ScriptedTask implements Task {
+public final class ScriptedTask implements Task {
 
   /** One scripted phase step. */
   @FunctionalInterface
-  interface Step {
+  public interface Step {
     Progress step(TaskContext context, long now) throws Exception;
   }
 
   final Map<TaskPhase, Step> steps = new EnumMap<>(TaskPhase.class);
-  final List<String> log = new ArrayList<>();
+  public final List<String> log = new ArrayList<>();
   final List<Checker> checkers = new ArrayList<>();
   Requirements requirements = Requirements.NONE;
 
-  ScriptedTask on(TaskPhase phase, Step step) {
+  public ScriptedTask on(TaskPhase phase, Step step) {
     steps.put(phase, step);
     return this;
   }
 
-  ScriptedTask checker(Checker c) {
+  public ScriptedTask checker(Checker c) {
     checkers.add(c);
     return this;
   }
@@ -69,7 +69,7 @@ final class ScriptedTask implements Task {
   }
 
   /** A checker that always returns {@code verdict}. */
-  static Checker always(Verdict verdict) {
+  public static Checker always(Verdict verdict) {
     return new Checker() {
       @Override
       public String name() {
