@@ -43,11 +43,7 @@ public record ChaosConfig(
     partitions = partitions == null ? 6 : partitions;
     replicationFactor = replicationFactor == null ? 3 : replicationFactor;
     minInsyncReplicas = minInsyncReplicas == null ? 2 : minInsyncReplicas;
-    messagesPerSecond = messagesPerSecond == null ? 500.0 : messagesPerSecond;
     messageBytes = messageBytes == null ? 512 : messageBytes;
-    warmUp = orDefault(warmUp, 10);
-    beforeKill = orDefault(beforeKill, 10);
-    downFor = orDefault(downFor, 30);
     leaderLimit = orDefault(leaderLimit, 60);
     throughputFraction = throughputFraction == null ? 0.9 : throughputFraction;
     throughputLimit = orDefault(throughputLimit, 60);
@@ -62,17 +58,20 @@ public record ChaosConfig(
     }
   }
 
-  /** Returns these settings for {@code --quick}: the lower rate and shorter waits. */
-  public ChaosConfig quick() {
+  /**
+   * Returns these settings with the rate and waits not given filled in: the full defaults, or with
+   * {@code quick} the quick ones (a value given applies to both).
+   */
+  public ChaosConfig resolve(boolean quick) {
     return new ChaosConfig(
         partitions,
         replicationFactor,
         minInsyncReplicas,
-        Math.min(messagesPerSecond, 200.0),
+        messagesPerSecond != null ? messagesPerSecond : quick ? 200.0 : 500.0,
         messageBytes,
-        min(warmUp, 5),
-        min(beforeKill, 5),
-        min(downFor, 10),
+        pick(warmUp, quick, 5, 10),
+        pick(beforeKill, quick, 5, 10),
+        pick(downFor, quick, 10, 30),
         broker,
         leaderLimit,
         throughputFraction,
@@ -86,8 +85,8 @@ public record ChaosConfig(
     return d == null ? Duration.ofSeconds(seconds) : d;
   }
 
-  static Duration min(Duration d, int seconds) {
-    Duration cap = Duration.ofSeconds(seconds);
-    return d.compareTo(cap) < 0 ? d : cap;
+  /** Returns {@code d}, or when null {@code quickSeconds} or {@code fullSeconds}. */
+  static Duration pick(Duration d, boolean quick, int quickSeconds, int fullSeconds) {
+    return d != null ? d : Duration.ofSeconds(quick ? quickSeconds : fullSeconds);
   }
 }

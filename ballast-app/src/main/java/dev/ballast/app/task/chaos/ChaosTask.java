@@ -51,7 +51,7 @@ public final class ChaosTask implements Task {
    * Creates a run with {@code config}; {@code externalBalancer}: another balancer evens leaders.
    */
   public ChaosTask(ChaosConfig config, boolean externalBalancer) {
-    this.config = requireNonNull(config, "config");
+    this.config = requireNonNull(config, "config").resolve(/* quick= */ false);
     this.externalBalancer = externalBalancer;
   }
 

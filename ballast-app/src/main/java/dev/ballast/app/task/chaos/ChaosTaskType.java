@@ -25,6 +25,6 @@ public final class ChaosTaskType implements TaskType<ChaosConfig> {
 
   @Override
   public Task create(ChaosConfig config, TaskOptions options) {
-    return new ChaosTask(options.quick() ? config.quick() : config, options.externalBalancer());
+    return new ChaosTask(config.resolve(options.quick()), options.externalBalancer());
   }
 }

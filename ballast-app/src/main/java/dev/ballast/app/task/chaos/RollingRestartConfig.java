@@ -1,7 +1,7 @@
 package dev.ballast.app.task.chaos;
 
-import static dev.ballast.app.task.chaos.ChaosConfig.min;
 import static dev.ballast.app.task.chaos.ChaosConfig.orDefault;
+import static dev.ballast.app.task.chaos.ChaosConfig.pick;
 
 import java.time.Duration;
 
@@ -41,32 +41,36 @@ public record RollingRestartConfig(
     partitions = partitions == null ? 6 : partitions;
     replicationFactor = replicationFactor == null ? 3 : replicationFactor;
     minInsyncReplicas = minInsyncReplicas == null ? 2 : minInsyncReplicas;
-    messagesPerSecond = messagesPerSecond == null ? 500.0 : messagesPerSecond;
     messageBytes = messageBytes == null ? 512 : messageBytes;
-    warmUp = orDefault(warmUp, 10);
-    between = orDefault(between, 5);
     isrLimit = orDefault(isrLimit, 60);
     balanceLimit = orDefault(balanceLimit, 60);
     drainLimit = orDefault(drainLimit, 60);
     maxProduceErrors = maxProduceErrors == null ? 0L : maxProduceErrors;
     maxP99 = orDefault(maxP99, 5);
     TopicLoad.validate(
-        partitions, replicationFactor, minInsyncReplicas, messagesPerSecond, messageBytes);
+        partitions,
+        replicationFactor,
+        minInsyncReplicas,
+        messagesPerSecond == null ? 1 : messagesPerSecond,
+        messageBytes);
     if (maxProduceErrors < 0) {
       throw new IllegalArgumentException("maxProduceErrors must be >= 0, got " + maxProduceErrors);
     }
   }
 
-  /** Returns these settings for {@code --quick}: the lower rate and shorter pauses. */
-  public RollingRestartConfig quick() {
+  /**
+   * Returns these settings with the rate and waits not given filled in: the full defaults, or with
+   * {@code quick} the quick ones (a value given applies to both).
+   */
+  public RollingRestartConfig resolve(boolean quick) {
     return new RollingRestartConfig(
         partitions,
         replicationFactor,
         minInsyncReplicas,
-        Math.min(messagesPerSecond, 200.0),
+        messagesPerSecond != null ? messagesPerSecond : quick ? 200.0 : 500.0,
         messageBytes,
-        min(warmUp, 5),
-        min(between, 2),
+        pick(warmUp, quick, 5, 10),
+        pick(between, quick, 2, 5),
         isrLimit,
         balanceLimit,
         drainLimit,

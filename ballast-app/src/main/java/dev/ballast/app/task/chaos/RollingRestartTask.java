@@ -54,7 +54,7 @@ public final class RollingRestartTask implements Task {
    * Creates a run with {@code config}; {@code externalBalancer}: another balancer evens leaders.
    */
   public RollingRestartTask(RollingRestartConfig config, boolean externalBalancer) {
-    this.config = requireNonNull(config, "config");
+    this.config = requireNonNull(config, "config").resolve(/* quick= */ false);
     this.externalBalancer = externalBalancer;
   }
 

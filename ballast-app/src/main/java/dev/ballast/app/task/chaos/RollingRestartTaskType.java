@@ -25,7 +25,6 @@ public final class RollingRestartTaskType implements TaskType<RollingRestartConf
 
   @Override
   public Task create(RollingRestartConfig config, TaskOptions options) {
-    return new RollingRestartTask(
-        options.quick() ? config.quick() : config, options.externalBalancer());
+    return new RollingRestartTask(config.resolve(options.quick()), options.externalBalancer());
   }
 }

@@ -60,10 +60,7 @@ public record TransactionsConfig(
     isolation = isolation == null ? "read_committed" : isolation;
     transactionTimeout = seconds(transactionTimeout, 10);
     hangingGrace = seconds(hangingGrace, 30);
-    duration = seconds(duration, 60);
     bounce = bounce == null ? "stop" : bounce;
-    bounceAfter = seconds(bounceAfter, 15);
-    downFor = seconds(downFor, 10);
     drainLimit = seconds(drainLimit, 60);
     if (!ISOLATIONS.contains(isolation)) {
       throw new IllegalArgumentException(
@@ -89,8 +86,11 @@ public record TransactionsConfig(
     }
   }
 
-  /** Returns these settings for {@code --quick}: shorter run, earlier and shorter bounce. */
-  public TransactionsConfig quick() {
+  /**
+   * Returns these settings with the durations not given filled in: the full defaults, or with
+   * {@code quick} the quick ones (a value given applies to both).
+   */
+  public TransactionsConfig resolve(boolean quick) {
     return new TransactionsConfig(
         partitions,
         replicationFactor,
@@ -103,10 +103,10 @@ public record TransactionsConfig(
         isolation,
         transactionTimeout,
         hangingGrace,
-        min(duration, 20),
+        duration != null ? duration : Duration.ofSeconds(quick ? 20 : 60),
         bounce,
-        min(bounceAfter, 5),
-        min(downFor, 5),
+        bounceAfter != null ? bounceAfter : Duration.ofSeconds(quick ? 5 : 15),
+        downFor != null ? downFor : Duration.ofSeconds(quick ? 5 : 10),
         drainLimit);
   }
 
@@ -117,10 +117,5 @@ public record TransactionsConfig(
 
   private static Duration seconds(Duration d, int s) {
     return d == null ? Duration.ofSeconds(s) : d;
-  }
-
-  private static Duration min(Duration d, int s) {
-    Duration cap = Duration.ofSeconds(s);
-    return d.compareTo(cap) < 0 ? d : cap;
   }
 }

@@ -69,9 +69,9 @@ public final class TransactionsTask implements Task {
   private long bouncedAt;
   private boolean restarted;
 
-  /** Creates a run with {@code config}. */
+  /** Creates a run with {@code config} (fields not given: the full defaults). */
   public TransactionsTask(TransactionsConfig config) {
-    this.config = requireNonNull(config, "config");
+    this.config = requireNonNull(config, "config").resolve(/* quick= */ false);
   }
 
   @Override

@@ -25,6 +25,6 @@ public final class TransactionsTaskType implements TaskType<TransactionsConfig> 
 
   @Override
   public Task create(TransactionsConfig config, TaskOptions options) {
-    return new TransactionsTask(options.quick() ? config.quick() : config);
+    return new TransactionsTask(config.resolve(options.quick()));
   }
 }

@@ -46,11 +46,25 @@ class FaultTasksIT {
     }
   }
 
+  /** Shorter than --quick: 2 s of warm-up and of load before the kill, 5 s down. */
   private static ChaosConfig chaos() {
+    Duration two = Duration.ofSeconds(2);
     return new ChaosConfig(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null)
-        .quick();
+        null,
+        null,
+        null,
+        200.0,
+        null,
+        two,
+        two,
+        Duration.ofSeconds(5),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -96,8 +110,18 @@ class FaultTasksIT {
   void aRollingRestartLosesNothingAndEndsBalanced() {
     RollingRestartConfig config =
         new RollingRestartConfig(
-                null, null, null, null, null, null, null, null, null, null, null, null)
-            .quick();
+            3,
+            null,
+            null,
+            200.0,
+            null,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
+            null,
+            null,
+            null,
+            null,
+            null);
     TaskResult result =
         TaskHarness.run("rolling-restart", new RollingRestartTask(config, false), tasks, results);
     assertThat(result.verdicts()).extracting(Verdict::outcome).containsOnly(Outcome.PASS);
