@@ -31,6 +31,6 @@ public record LeaderSkewConfig(
           "leader-skew needs replicationFactor >= 2 (leadership must have somewhere to go), got "
               + replicationFactor);
     }
-    TopicLoad.validate(partitions, replicationFactor, 1, 1, 0);
+    TopicLoad.validate(partitions, replicationFactor, 1, null, 0);
   }
 }

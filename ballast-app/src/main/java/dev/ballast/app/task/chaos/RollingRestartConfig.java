@@ -48,11 +48,7 @@ public record RollingRestartConfig(
     maxProduceErrors = maxProduceErrors == null ? 0L : maxProduceErrors;
     maxP99 = orDefault(maxP99, 5);
     TopicLoad.validate(
-        partitions,
-        replicationFactor,
-        minInsyncReplicas,
-        messagesPerSecond == null ? 1 : messagesPerSecond,
-        messageBytes);
+        partitions, replicationFactor, minInsyncReplicas, messagesPerSecond, messageBytes);
     if (maxProduceErrors < 0) {
       throw new IllegalArgumentException("maxProduceErrors must be >= 0, got " + maxProduceErrors);
     }

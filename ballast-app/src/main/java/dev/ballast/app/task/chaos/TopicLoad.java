@@ -5,9 +5,11 @@ final class TopicLoad {
 
   private TopicLoad() {}
 
-  /** Throws with a one-line reason when the topic or load settings cannot work. */
+  /**
+   * Throws with a one-line reason when the topic or load settings cannot work (null rate: later).
+   */
   static void validate(
-      int partitions, int replicationFactor, int minInsync, double perSecond, int messageBytes) {
+      int partitions, int replicationFactor, int minInsync, Double perSecond, int messageBytes) {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
     }
@@ -18,7 +20,7 @@ final class TopicLoad {
               + " and "
               + replicationFactor);
     }
-    if (!(perSecond > 0)) {
+    if (perSecond != null && !(perSecond > 0)) {
       throw new IllegalArgumentException("messagesPerSecond must be > 0, got " + perSecond);
     }
     if (messageBytes < 0) {
