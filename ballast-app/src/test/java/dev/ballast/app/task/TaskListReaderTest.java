@@ -172,4 +172,15 @@ class TaskListReaderTest {
         .hasMessageStartingWith("m.yaml line ")
         .hasMessageContaining("not valid YAML");
   }
+
+  @Test
+  void theShippedDefaultListReadsWithTheRegisteredTypes() {
+    TaskCatalog catalog = TaskCatalog.load();
+    assertThat(catalog.taskNames()).contains("catch-up-read", "throughput", "scenario");
+    List<TaskEntry> tasks =
+        new TaskListReader(catalog).read(java.nio.file.Path.of("..", "examples", "marathon.yaml"));
+    assertThat(tasks)
+        .extracting(TaskEntry::name)
+        .startsWith("catch-up-read", "throughput", "traffic-based");
+  }
 }

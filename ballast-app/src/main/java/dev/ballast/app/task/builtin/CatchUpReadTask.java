@@ -142,6 +142,11 @@ public final class CatchUpReadTask implements Task {
     double readSeconds = (context.clock().nanoTime() - readStart) / 1e9;
     WorkerResult result = worker.finish();
     boolean finished = drained || atEnd;
+    if (!result.groups().isEmpty() && result.groups().get(0).backlog() > 0) {
+      // The backlog the group started with, as the worker counted it when the read began.
+      backlogMessages = result.groups().get(0).backlog();
+      ackedBytes = backlogMessages * config.messageBytes();
+    }
     CatchUp c =
         new CatchUp(
             backlogMessages, ackedBytes, buildSeconds, readSeconds, finished, config.deadline());

@@ -30,6 +30,11 @@ final class Load {
     config.put("acks", "all");
     config.put("linger.ms", "5");
     config.put("batch.size", Integer.toString(128 * 1024));
+    if (messagesPerSecond == null) {
+      // As fast as possible: a small buffer keeps what is sent but not yet acknowledged (and so
+      // the overshoot past a backlog target) small.
+      config.put("buffer.memory", Integer.toString(8 * 1024 * 1024));
+    }
     ProducerSpec spec =
         new ProducerSpec(
             topic,
