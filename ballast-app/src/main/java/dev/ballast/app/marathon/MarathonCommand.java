@@ -1,5 +1,6 @@
 package dev.ballast.app.marathon;
 
+import dev.ballast.app.cli.BrokerConfigOption;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.UserException;
@@ -62,6 +63,7 @@ public final class MarathonCommand implements Callable<Integer> {
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
+  @Mixin BrokerConfigOption brokerConfig;
 
   @Option(
       names = "--tasks",
@@ -248,7 +250,8 @@ public final class MarathonCommand implements Callable<Integer> {
     }
     out.printf("marathon: starting an embedded cluster of %d broker(s)...%n", brokers);
     out.flush();
-    EmbeddedKafkaCluster embedded = EmbeddedKafkaCluster.start(ClusterSpec.ofBrokers(brokers));
+    EmbeddedKafkaCluster embedded =
+        EmbeddedKafkaCluster.start(brokerConfig.applyTo(ClusterSpec.ofBrokers(brokers)));
     resources.add(embedded);
     out.printf("marathon: embedded cluster at %s%n", embedded.bootstrapServers());
     return new EmbeddedTaskCluster(embedded);
