@@ -18,11 +18,10 @@ public final class BrokerConfigOption {
   @Option(
       names = "--broker-config",
       paramLabel = "KEY=VALUE",
-      description = {
-        "A Kafka broker setting for every embedded broker (and the KRaft controller, which reads",
-        "the controller-side ones such as auto.leader.rebalance.enable); repeatable. Unknown keys",
-        "and bad values are refused. Ignored with --bootstrap-server."
-      })
+      description =
+          "A Kafka broker setting for every embedded broker and the KRaft controller (which reads"
+              + " controller-side ones such as auto.leader.rebalance.enable); repeatable. Unknown"
+              + " keys and bad values are refused. Ignored with --bootstrap-server.")
   List<String> entries = List.of();
 
   /** Returns the settings given, in order, as a map (a later key wins). */
