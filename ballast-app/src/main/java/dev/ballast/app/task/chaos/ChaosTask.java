@@ -63,14 +63,16 @@ public final class ChaosTask implements Task {
   @Override
   public Progress prepare(TaskContext context, long now) {
     if (topic == null) {
-      topic = TaskTopic.open(context.cluster().client(), "ballast-chaos-" + context.runId());
-      topic.create(config.partitions(), config.replicationFactor(), config.minInsyncReplicas());
+      topic =
+          TaskTopic.create(
+              context,
+              "ballast-chaos",
+              config.partitions(),
+              config.replicationFactor(),
+              config.minInsyncReplicas());
       phaseStart = now;
     }
-    Optional<List<Partition>> partitions = topic.describe();
-    if (partitions.isEmpty()
-        || partitions.get().size() < config.partitions()
-        || !Leadership.allLedBy(partitions.get(), Set.copyOf(context.cluster().brokerIds()))) {
+    if (!topic.ready(context, config.partitions())) {
       return Progress.again(LOOK_EVERY);
     }
     load = new SteadyLoad(context.newWorker(), topic.name(), config.messagesPerSecond());
@@ -210,8 +212,7 @@ public final class ChaosTask implements Task {
       context.cluster().restartBroker(fault.broker());
     }
     if (topic != null) {
-      topic.delete();
-      topic.close();
+      topic.deleteAndClose();
       topic = null;
     }
     return Progress.DONE;

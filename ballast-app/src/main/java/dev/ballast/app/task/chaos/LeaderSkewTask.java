@@ -14,7 +14,6 @@ import dev.ballast.kafka.ClusterDescription.Partition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code leader-skew} task: a broker restarted with a controlled shutdown comes back leading
@@ -56,13 +55,11 @@ public final class LeaderSkewTask implements Task {
   @Override
   public Progress prepare(TaskContext context, long now) {
     if (topic == null) {
-      topic = TaskTopic.open(context.cluster().client(), "ballast-skew-" + context.runId());
-      topic.create(config.partitions(), config.replicationFactor(), 1);
+      topic =
+          TaskTopic.create(
+              context, "ballast-skew", config.partitions(), config.replicationFactor(), 1);
     }
-    Optional<List<Partition>> partitions = topic.describe();
-    if (partitions.isEmpty()
-        || partitions.get().size() < config.partitions()
-        || !Leadership.allLedBy(partitions.get(), Set.copyOf(context.cluster().brokerIds()))) {
+    if (!topic.ready(context, config.partitions())) {
       return Progress.again(LOOK_EVERY);
     }
     List<Integer> ids = context.cluster().brokerIds();
@@ -114,8 +111,7 @@ public final class LeaderSkewTask implements Task {
       context.cluster().restartBroker(broker);
     }
     if (topic != null) {
-      topic.delete();
-      topic.close();
+      topic.deleteAndClose();
       topic = null;
     }
     return Progress.DONE;

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code rolling-restart} task: what every upgrade does. Under steady {@code acks=all} load,
@@ -66,13 +65,15 @@ public final class RollingRestartTask implements Task {
   @Override
   public Progress prepare(TaskContext context, long now) {
     if (topic == null) {
-      topic = TaskTopic.open(context.cluster().client(), "ballast-rolling-" + context.runId());
-      topic.create(config.partitions(), config.replicationFactor(), config.minInsyncReplicas());
+      topic =
+          TaskTopic.create(
+              context,
+              "ballast-rolling",
+              config.partitions(),
+              config.replicationFactor(),
+              config.minInsyncReplicas());
     }
-    Optional<List<Partition>> partitions = topic.describe();
-    if (partitions.isEmpty()
-        || partitions.get().size() < config.partitions()
-        || !Leadership.allLedBy(partitions.get(), Set.copyOf(context.cluster().brokerIds()))) {
+    if (!topic.ready(context, config.partitions())) {
       return Progress.again(LOOK_EVERY);
     }
     order = List.copyOf(context.cluster().brokerIds());
@@ -175,8 +176,7 @@ public final class RollingRestartTask implements Task {
       context.cluster().restartBroker(current.broker());
     }
     if (topic != null) {
-      topic.delete();
-      topic.close();
+      topic.deleteAndClose();
       topic = null;
     }
     return Progress.DONE;

@@ -2,6 +2,7 @@ package dev.ballast.app.task.chaos;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.app.task.TaskContext;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
@@ -44,6 +45,34 @@ public final class TaskTopic implements AutoCloseable {
   /** Opens an Admin client on {@code client} for topic {@code name}. */
   public static TaskTopic open(ClientSettings client, String name) {
     return new TaskTopic(Admins.create(requireNonNull(client, "client"), TIMEOUT), name);
+  }
+
+  /**
+   * Opens an Admin client on the task's cluster and creates topic {@code prefix-<runId>} with
+   * {@code partitions}, {@code replicationFactor} and {@code minInsync}.
+   */
+  public static TaskTopic create(
+      TaskContext context, String prefix, int partitions, int replicationFactor, int minInsync) {
+    TaskTopic topic = open(context.cluster().client(), prefix + "-" + context.runId());
+    topic.create(partitions, replicationFactor, minInsync);
+    return topic;
+  }
+
+  /**
+   * Returns whether all {@code partitions} exist and each has a leader among the cluster's brokers
+   * (a new topic is ready for load).
+   */
+  public boolean ready(TaskContext context, int partitions) {
+    Optional<List<Partition>> described = describe();
+    return described.isPresent()
+        && described.get().size() >= partitions
+        && Leadership.allLedBy(described.get(), Set.copyOf(context.cluster().brokerIds()));
+  }
+
+  /** Deletes the topic and closes the client, for cleanup: never throws. */
+  public void deleteAndClose() {
+    delete();
+    close();
   }
 
   /** Returns the topic's name. */

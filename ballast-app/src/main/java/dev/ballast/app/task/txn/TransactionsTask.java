@@ -12,7 +12,6 @@ import dev.ballast.app.task.Task;
 import dev.ballast.app.task.TaskContext;
 import dev.ballast.app.task.chaos.Leadership;
 import dev.ballast.app.task.chaos.TaskTopic;
-import dev.ballast.kafka.ClusterDescription.Partition;
 import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.txn.LsoProbe;
 import dev.ballast.workload.txn.TransactionLedger;
@@ -28,8 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -83,13 +80,15 @@ public final class TransactionsTask implements Task {
   @Override
   public Progress prepare(TaskContext context, long now) {
     if (topic == null) {
-      topic = TaskTopic.open(context.cluster().client(), "ballast-txn-" + context.runId());
-      topic.create(config.partitions(), config.replicationFactor(), config.minInsyncReplicas());
+      topic =
+          TaskTopic.create(
+              context,
+              "ballast-txn",
+              config.partitions(),
+              config.replicationFactor(),
+              config.minInsyncReplicas());
     }
-    Optional<List<Partition>> partitions = topic.describe();
-    if (partitions.isEmpty()
-        || partitions.get().size() < config.partitions()
-        || !Leadership.allLedBy(partitions.get(), Set.copyOf(context.cluster().brokerIds()))) {
+    if (!topic.ready(context, config.partitions())) {
       return Progress.again(LOOK_EVERY);
     }
     startClients(context, now);
@@ -258,8 +257,7 @@ public final class TransactionsTask implements Task {
       context.cluster().restartBroker(bounced);
     }
     if (topic != null) {
-      topic.delete();
-      topic.close();
+      topic.deleteAndClose();
       topic = null;
     }
     return Progress.DONE;
