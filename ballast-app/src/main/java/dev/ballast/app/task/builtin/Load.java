@@ -84,4 +84,26 @@ public final class Load {
     }
     return list;
   }
+
+  /**
+   * Stops {@code worker} (null: never made) and deletes {@code group} and {@code topic} through
+   * {@code admin} (null: prepare never got that far), then closes {@code admin}.
+   */
+  static void cleanUp(
+      dev.ballast.workload.worker.Worker worker,
+      dev.ballast.app.task.TaskAdmin admin,
+      String group,
+      String topic) {
+    if (worker != null) {
+      worker.close();
+    }
+    if (admin != null) {
+      try {
+        admin.deleteGroup(group);
+        admin.deleteTopic(topic);
+      } finally {
+        admin.close();
+      }
+    }
+  }
 }
