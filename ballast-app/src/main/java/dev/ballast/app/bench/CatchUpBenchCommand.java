@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
     })
 public final class CatchUpBenchCommand implements Callable<Integer> {
 
-  private static final long POLL_MILLIS = 20;
+  /** How often a read is checked for its end: rare enough not to slow the consumers. */
+  private static final long POLL_MILLIS = 250;
 
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
