@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ClusterStartBenchCommand.class,
       PlannerBenchCommand.class,
-      LoadBenchCommand.class
+      LoadBenchCommand.class,
+      CatchUpBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
 

@@ -47,6 +47,15 @@ public final class Marathon {
   private volatile TaskRunner current;
 
   /** The totals of a marathon. */
+  /**
+   * What a marathon did.
+   *
+   * @param runs the task runs
+   * @param passed the runs that passed
+   * @param firstRound the first round of this marathon (after a restart: the next one)
+   * @param lastRound the last round a task ran in (firstRound - 1 when none ran)
+   * @param stopped whether a stop request ended it
+   */
   public record Totals(int runs, int passed, int firstRound, int lastRound, boolean stopped) {}
 
   /** Creates a marathon of {@code tasks} on {@code cluster}. */
@@ -87,6 +96,7 @@ public final class Marathon {
     int runs = 0;
     int passed = 0;
     int round = first;
+    int last = first - 1;
     try {
       while (!stopRequested && (settings.rounds() == 0 || round < first + settings.rounds())) {
         for (TaskEntry entry : tasks) {
@@ -94,6 +104,7 @@ public final class Marathon {
             break;
           }
           TaskResult r = runOne(round, entry);
+          last = round;
           runs++;
           passed += r.outcome() == Outcome.PASS ? 1 : 0;
         }
@@ -106,8 +117,7 @@ public final class Marathon {
       MarathonIndex.write(settings.dir(), "Marathon " + settings.dir().getFileName());
       listener.marathonEnded();
     }
-    return new Totals(
-        runs, passed, first, Math.max(first, round - (stopRequested ? 0 : 1)), stopRequested);
+    return new Totals(runs, passed, first, last, stopRequested);
   }
 
   private boolean timeUp(long start) {

@@ -152,6 +152,7 @@ class MarathonTest {
     Marathon.Totals second = run(2, List.of(entry("ok", this::passing)));
 
     assertThat(second.firstRound()).isEqualTo(2);
+    assertThat(second.lastRound()).isEqualTo(3);
     assertThat(dir.resolve("3-ok/summary.json")).isNotEmptyFile();
     assertThat(MarathonIndex.read(dir)).extracting(RunSummary::round).containsExactly(1, 2, 3);
     assertThat(Files.readString(dir.resolve("README.md"))).contains("| ok | 3 | 3 |");

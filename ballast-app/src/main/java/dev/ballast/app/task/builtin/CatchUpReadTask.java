@@ -180,17 +180,7 @@ public final class CatchUpReadTask implements Task {
 
   @Override
   public Progress cleanup(TaskContext context, long now) {
-    if (worker != null) {
-      worker.close();
-    }
-    if (admin != null) {
-      try {
-        admin.deleteGroup(group);
-        admin.deleteTopic(topic);
-      } finally {
-        admin.close();
-      }
-    }
+    Load.cleanUp(worker, admin, group, topic);
     return Progress.DONE;
   }
 

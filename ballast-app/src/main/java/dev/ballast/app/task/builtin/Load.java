@@ -10,8 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The producer and consumer assignments the built-in tasks give their worker. */
-final class Load {
+/** The producer and consumer assignments the built-in tasks (and {@code bench catch-up}) use. */
+public final class Load {
+
+  /** The fetch size per partition of the built-in consumers. */
+  public static final int FETCH_BYTES = 4 * 1024 * 1024;
 
   private Load() {}
 
@@ -26,6 +29,17 @@ final class Load {
    */
   static ProducerAssignment producer(
       TaskContext context, String topic, Double messagesPerSecond, int messageBytes) {
+    return producer(
+        context.clientConfig(), context.runId() << 8, topic, messagesPerSecond, messageBytes);
+  }
+
+  /** Returns the producer of {@link #producer(TaskContext, String, Double, int)} for any client. */
+  public static ProducerAssignment producer(
+      Map<String, Object> clientConfig,
+      long producerId,
+      String topic,
+      Double messagesPerSecond,
+      int messageBytes) {
     Map<String, String> config = new HashMap<>();
     config.put("acks", "all");
     config.put("linger.ms", "5");
@@ -48,18 +62,48 @@ final class Load {
             null,
             null,
             config);
-    return ProducerAssignment.of(spec, 0, context.runId() << 8, context.clientConfig());
+    return ProducerAssignment.of(spec, 0, producerId, clientConfig);
   }
 
   /** Returns {@code count} consumers of {@code group} on {@code topic}. */
   static List<ConsumerAssignment> consumers(
       TaskContext context, String group, String topic, int count) {
+    return consumers(context.clientConfig(), group, topic, count);
+  }
+
+  /**
+   * Returns the consumers of {@link #consumers(TaskContext, String, String, int)} for any client.
+   */
+  public static List<ConsumerAssignment> consumers(
+      Map<String, Object> clientConfig, String group, String topic, int count) {
     List<ConsumerAssignment> list = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Map<String, Object> config = new HashMap<>(context.clientConfig());
-      config.put("max.partition.fetch.bytes", Integer.toString(4 * 1024 * 1024));
+      Map<String, Object> config = new HashMap<>(clientConfig);
+      config.put("max.partition.fetch.bytes", Integer.toString(FETCH_BYTES));
       list.add(new ConsumerAssignment(group + "-" + i, topic, group, config));
     }
     return list;
+  }
+
+  /**
+   * Stops {@code worker} (null: never made) and deletes {@code group} and {@code topic} through
+   * {@code admin} (null: prepare never got that far), then closes {@code admin}.
+   */
+  static void cleanUp(
+      dev.ballast.workload.worker.Worker worker,
+      dev.ballast.app.task.TaskAdmin admin,
+      String group,
+      String topic) {
+    if (worker != null) {
+      worker.close();
+    }
+    if (admin != null) {
+      try {
+        admin.deleteGroup(group);
+        admin.deleteTopic(topic);
+      } finally {
+        admin.close();
+      }
+    }
   }
 }

@@ -150,17 +150,7 @@ public final class ThroughputTask implements Task {
 
   @Override
   public Progress cleanup(TaskContext context, long now) {
-    if (worker != null) {
-      worker.close();
-    }
-    if (admin != null) {
-      try {
-        admin.deleteGroup(group);
-        admin.deleteTopic(topic);
-      } finally {
-        admin.close();
-      }
-    }
+    Load.cleanUp(worker, admin, group, topic);
     return Progress.DONE;
   }
 
