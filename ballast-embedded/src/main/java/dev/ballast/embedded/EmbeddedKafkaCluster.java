@@ -116,6 +116,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     int controllerPort = Ports.free();
     controller.setAll(NodeConfigs.controller(controller.dir(), controllerPort));
     controller.setAll(security.controller());
+    controller.setAll(spec.brokerConfig());
     List<String> controllerArgs =
         new ArrayList<>(
             List.of(Long.toString(ProcessHandle.current().pid()), clusterId, "--standalone"));
@@ -142,6 +143,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
               node.dir(), id, spec.rackOf(id), controllerPort(), port, proxy.port()));
       node.setAll(security.broker(port, proxy.port()));
       node.setAll(spec.extraBrokerProperties());
+      node.setAll(spec.brokerConfig());
       brokers.put(id, node);
       proxies.put(id, proxy);
       return node;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
       ClusterStartBenchCommand.class,
       PlannerBenchCommand.class,
       LoadBenchCommand.class,
-      WorkersBenchCommand.class
+      WorkersBenchCommand.class,
+      CatchUpBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
 

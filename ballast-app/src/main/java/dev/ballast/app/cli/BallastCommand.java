@@ -43,6 +43,7 @@ import picocli.CommandLine.Mixin;
       DoctorCommand.class,
       ServeCommand.class,
       BenchCommand.class,
+      dev.ballast.app.marathon.MarathonCommand.class,
       HelpCommand.class
     },
     footer = {

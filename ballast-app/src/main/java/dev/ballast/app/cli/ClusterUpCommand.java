@@ -34,6 +34,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
   @Mixin SecurityOption security;
+  @Mixin BrokerConfigOption brokerConfig;
   @Spec CommandSpec spec;
 
   @Option(
@@ -59,7 +60,8 @@ public final class ClusterUpCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     ClusterSpec clusterSpec =
-        Embedded.spec(brokers, racks, heapMb).withSecurity(security.security());
+        brokerConfig.applyTo(
+            Embedded.spec(brokers, racks, heapMb).withSecurity(security.security()));
     out.printf("starting %d broker(s) and a KRaft controller on 127.0.0.1...%n", brokers);
     out.flush();
     long start = System.nanoTime();

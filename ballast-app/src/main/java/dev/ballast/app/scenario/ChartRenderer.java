@@ -17,9 +17,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Renders a scenario's timeline as PNG line charts, one series per broker, with the trigger and
- * each rebalance marked by vertical lines. Headless: no display is needed.
+ * each rebalance marked by vertical lines; and any named series as a line chart (the marathon's
+ * trends). Headless: no display is needed.
  */
-final class ChartRenderer {
+public final class ChartRenderer {
 
   /** A chart to draw: file name, title, axis label and the value per point. */
   record Spec(String file, String title, String unit, ToDoubleFunction<TimelinePoint> value) {}
@@ -60,18 +61,53 @@ final class ChartRenderer {
     return files;
   }
 
-  private static Path render(ScenarioResult result, Path dir, Spec spec) throws IOException {
+  /**
+   * Writes a line chart of {@code series} (name to its {x, y} points) to {@code file} (a .png path)
+   * and returns it.
+   */
+  public static Path lineChart(
+      String title, String xTitle, String yTitle, Map<String, List<double[]>> series, Path file)
+      throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    XYChart chart = chart(title, xTitle, yTitle);
+    if (series.isEmpty()) {
+      chart.addSeries("no data", new double[] {0}, new double[] {0});
+    }
+    for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+      double[] x = e.getValue().stream().mapToDouble(a -> a[0]).toArray();
+      double[] y = e.getValue().stream().mapToDouble(a -> a[1]).toArray();
+      chart.addSeries(e.getKey(), x, y);
+    }
+    return save(chart, file);
+  }
+
+  private static XYChart chart(String title, String xTitle, String yTitle) {
     XYChart chart =
         new XYChartBuilder()
             .width(900)
             .height(420)
-            .title(result.spec().name() + ": " + spec.title())
-            .xAxisTitle("seconds since the load started")
-            .yAxisTitle(spec.unit())
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
             .build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendVisible(true);
     chart.getStyler().setMarkerSize(4);
+    return chart;
+  }
+
+  private static Path save(XYChart chart, Path file) throws IOException {
+    BitmapEncoder.saveBitmap(
+        chart, file.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
+    return file;
+  }
+
+  private static Path render(ScenarioResult result, Path dir, Spec spec) throws IOException {
+    XYChart chart =
+        chart(
+            result.spec().name() + ": " + spec.title(),
+            "seconds since the load started",
+            spec.unit());
     Map<Integer, List<double[]>> byBroker = new TreeMap<>();
     double max = 0;
     for (TimelinePoint p : result.timeline()) {
@@ -100,10 +136,7 @@ final class ChartRenderer {
     for (double start : result.executionStarts()) {
       marker(chart, "rebalance " + i++, start, top, Color.DARK_GRAY);
     }
-    Path file = dir.resolve(spec.file() + ".png");
-    BitmapEncoder.saveBitmap(
-        chart, file.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
-    return file;
+    return save(chart, dir.resolve(spec.file() + ".png"));
   }
 
   private static void marker(XYChart chart, String name, double x, double top, Color color) {
