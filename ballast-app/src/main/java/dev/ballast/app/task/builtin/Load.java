@@ -80,6 +80,9 @@ public final class Load {
     for (int i = 0; i < count; i++) {
       Map<String, Object> config = new HashMap<>(clientConfig);
       config.put("max.partition.fetch.bytes", Integer.toString(FETCH_BYTES));
+      // A catch-up read is bound by the fetch path: a 2 MiB socket buffer, as ConsumerPerformance
+      // uses, instead of the client's 64 KiB default.
+      config.put("receive.buffer.bytes", Integer.toString(2 * 1024 * 1024));
       list.add(new ConsumerAssignment(group + "-" + i, topic, group, config));
     }
     return list;
