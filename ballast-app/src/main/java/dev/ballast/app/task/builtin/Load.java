@@ -16,6 +16,13 @@ public final class Load {
   /** The fetch size per partition of the built-in consumers. */
   public static final int FETCH_BYTES = 4 * 1024 * 1024;
 
+  /**
+   * Topic configs that keep a backlog whole: no size or time retention (the embedded brokers keep
+   * only 128 MiB per partition by default, which would delete a 1 GiB backlog's start).
+   */
+  public static final Map<String, String> KEEP_EVERYTHING =
+      Map.of("retention.bytes", "-1", "retention.ms", "-1");
+
   private Load() {}
 
   /** Returns the names a run's topic and group get: {@code ballast-marathon-<task>-<runId>}. */
