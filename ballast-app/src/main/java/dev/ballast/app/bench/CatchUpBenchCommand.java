@@ -74,7 +74,7 @@ public final class CatchUpBenchCommand implements Callable<Integer> {
       Map<String, Object> client = new HashMap<>();
       cluster.client().toProperties().forEach((k, v) -> client.put(String.valueOf(k), v));
       try (TaskAdmin admin = new TaskAdmin(cluster, Duration.ofSeconds(30))) {
-        admin.createTopic(topic, 6, 3, Map.of());
+        admin.createTopic(topic, 6, 3, Load.KEEP_EVERYTHING);
       }
       long target = backlogMib * 1024L * 1024L;
       long t0 = System.nanoTime();

@@ -15,7 +15,6 @@ import dev.ballast.workload.worker.WorkerResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code catch-up-read} (seed 004): build a backlog while no one reads, then a fresh consumer group
@@ -70,7 +69,7 @@ public final class CatchUpReadTask implements Task {
     topic = Load.name(context);
     group = topic + "-reader";
     int replicas = Math.min(config.replicationFactor(), context.cluster().brokerIds().size());
-    admin.createTopic(topic, config.partitions(), replicas, Map.of());
+    admin.createTopic(topic, config.partitions(), replicas, Load.KEEP_EVERYTHING);
     worker = context.newWorker();
     context.note(
         String.format(

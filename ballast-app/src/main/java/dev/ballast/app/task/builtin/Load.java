@@ -16,6 +16,13 @@ public final class Load {
   /** The fetch size per partition of the built-in consumers. */
   public static final int FETCH_BYTES = 4 * 1024 * 1024;
 
+  /**
+   * Topic configs that keep a backlog whole: no size or time retention (the embedded brokers keep
+   * only 128 MiB per partition by default, which would delete a 1 GiB backlog's start).
+   */
+  public static final Map<String, String> KEEP_EVERYTHING =
+      Map.of("retention.bytes", "-1", "retention.ms", "-1");
+
   private Load() {}
 
   /** Returns the names a run's topic and group get: {@code ballast-marathon-<task>-<runId>}. */
@@ -80,6 +87,9 @@ public final class Load {
     for (int i = 0; i < count; i++) {
       Map<String, Object> config = new HashMap<>(clientConfig);
       config.put("max.partition.fetch.bytes", Integer.toString(FETCH_BYTES));
+      // A catch-up read is bound by the fetch path: a 2 MiB socket buffer, as ConsumerPerformance
+      // uses, instead of the client's 64 KiB default.
+      config.put("receive.buffer.bytes", Integer.toString(2 * 1024 * 1024));
       list.add(new ConsumerAssignment(group + "-" + i, topic, group, config));
     }
     return list;
