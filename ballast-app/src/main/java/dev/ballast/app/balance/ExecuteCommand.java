@@ -2,6 +2,7 @@ package dev.ballast.app.balance;
 
 import dev.ballast.app.cli.ByteRateConverter;
 import dev.ballast.app.cli.ConnectionOptions;
+import dev.ballast.app.cli.StopOnSignal;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
 import dev.ballast.core.text.FileProblems;
@@ -171,19 +172,14 @@ public final class ExecuteCommand implements Callable<Integer> {
   private int execute(
       Admin admin, List<Reassignment> plan, PrintWriter out, ExecutionJournal journal) {
     PlanExecutor executor = new PlanExecutor(admin, settings(), journal, TopicJournal.owner());
-    Thread main = Thread.currentThread();
-    Thread hook =
-        new Thread(
-            () -> {
-              executor.abort();
-              try {
-                main.join(5_000);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "ballast-execute-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
+    // Ctrl-C: cancel (the moves in flight are reverted), and let the JVM end once that is done.
+    try (StopOnSignal stop =
+        StopOnSignal.install("the execution", executor::abort, out, Duration.ofSeconds(30))) {
+      return executeUntilDone(executor, plan, out);
+    }
+  }
+
+  private int executeUntilDone(PlanExecutor executor, List<Reassignment> plan, PrintWriter out) {
     executor.start(plan);
     ExecutionProgress start = executor.progress();
     out.printf(
@@ -207,11 +203,6 @@ public final class ExecuteCommand implements Callable<Integer> {
                     out.flush();
                   }
                 });
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException ignored) {
-      // Ctrl-C: the hook is running and cancelled the moves
-    }
     out.println(
         "execution "
             + end.phase().label()

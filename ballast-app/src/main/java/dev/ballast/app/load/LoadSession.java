@@ -4,6 +4,7 @@ import dev.ballast.app.cli.UserException;
 import dev.ballast.app.worker.RemoteLoad;
 import dev.ballast.app.worker.RemoteSummary;
 import dev.ballast.app.worker.WorkersOption;
+import dev.ballast.kafka.access.Refusals;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.remote.RemoteWorkers;
@@ -84,7 +85,7 @@ final class LoadSession {
             .forEach(log::println);
         missing = missingTopics(admin, spec, target);
       } catch (IllegalStateException e) {
-        throw new UserException(e.getMessage(), 3);
+        throw unreachableUnlessRefused(e);
       }
       missing.forEach(
           t ->
@@ -120,7 +121,7 @@ final class LoadSession {
         try {
           result = run.run(ParkingIdleStrategy.standard());
         } catch (IllegalStateException | IllegalArgumentException e) {
-          throw new UserException(e.getMessage(), 3);
+          throw unreachableUnlessRefused(e);
         } finally {
           removeHook(hook);
         }
@@ -219,6 +220,14 @@ final class LoadSession {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     String name = spec.name().replaceAll("[^A-Za-z0-9._-]", "_");
     return Path.of("results", "load-" + name + "-" + stamp + ".json");
+  }
+
+  /**
+   * Returns {@code e} itself when it is a refused permission or failed authentication (the CLI's
+   * error handler names what to grant, exit 4), else the "cluster did not answer" error (exit 3).
+   */
+  private static RuntimeException unreachableUnlessRefused(RuntimeException e) {
+    return Refusals.isAccessProblem(e) ? e : new UserException(e.getMessage(), 3);
   }
 
   private static void removeHook(Thread hook) {
