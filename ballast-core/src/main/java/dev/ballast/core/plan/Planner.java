@@ -44,4 +44,21 @@ public final class Planner {
     }
     return builder.build(moves, balancer.converged());
   }
+
+  /**
+   * Returns the plan that takes {@code model} to the placement of {@code target} (the same
+   * partitions, other replicas and leaders; for instance an exact solver's), explained and
+   * summarised as {@link #plan} does.
+   */
+  public Plan planTo(ClusterModel model, ClusterModel target) {
+    requireNonNull(model, "model");
+    requireNonNull(target, "target");
+    PlacementState st = new PlacementState(model, options.excludedTopics());
+    Objective obj = new Objective(st, options);
+    PlanBuilder builder = new PlanBuilder(st, obj, options);
+    Moves moves = new Moves(st, obj);
+    TargetPlacement.apply(st, obj, moves, target);
+    obj.retarget(/* estimate= */ false);
+    return builder.build(moves, /* converged= */ true);
+  }
 }
