@@ -133,7 +133,7 @@ final class Balancer {
     if (leaderGoal(g) && takeLeadership(g, b, reason)) {
       return true;
     }
-    return pullReplica(g, b, reason);
+    return pullReplica(g, b, reason) || swapIn(g, b, reason);
   }
 
   private static boolean leaderGoal(int g) {
@@ -406,6 +406,60 @@ final class Balancer {
         for (int j = theirs.size() - 1; j >= end && seen < SWAP_CANDIDATES; j--) {
           int c = candidates.slotIn(theirs.key(j), other);
           if (st.replica[c] != other) {
+            continue;
+          }
+          seen++;
+          if (!moves.canSwap(a, c)) {
+            continue;
+          }
+          double d = obj.deltaSwap(a, c);
+          if (d >= -Objective.EPS) {
+            continue;
+          }
+          long cost = Math.max(0, moves.cost(a, other)) + Math.max(0, moves.cost(c, b));
+          double score = -d / (cost + 1.0);
+          if (score > bestScore) {
+            bestScore = score;
+            bestA = a;
+            bestB = c;
+          }
+        }
+      }
+    }
+    if (bestA < 0) {
+      return false;
+    }
+    moves.swap(bestA, bestB, reason);
+    return true;
+  }
+
+  /**
+   * For a broker under its band: exchanges one of its light replicas with a heavy one of a loaded
+   * broker, when no single pull helps (the pull would push the loaded broker, or another goal, out
+   * of its band).
+   */
+  private boolean swapIn(int g, int b, Reason reason) {
+    CandidateList mine = candidates.replicas(g, b);
+    int[] partners = candidates.sources(g, b, SWAP_PARTNERS);
+    int bestA = -1;
+    int bestB = -1;
+    double bestScore = 0;
+    int end = Math.max(0, mine.size() - 4 * SWAP_CANDIDATES);
+    for (int i = mine.size() - 1, taken = 0; i >= end && taken < SWAP_CANDIDATES; i--) {
+      int a = candidates.slotIn(mine.key(i), b);
+      if (st.replica[a] != b || st.pinned[st.partitionOf(a)]) {
+        continue;
+      }
+      taken++;
+      for (int other : partners) {
+        CandidateList theirs = candidates.replicas(g, other);
+        int seen = 0;
+        for (int j = theirs.live(0);
+            j < theirs.size() && seen < SWAP_CANDIDATES;
+            j = theirs.live(j + 1)) {
+          int c = candidates.slotIn(theirs.key(j), other);
+          if (st.replica[c] != other) {
+            theirs.remove(j);
             continue;
           }
           seen++;

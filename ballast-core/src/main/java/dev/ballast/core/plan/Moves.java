@@ -187,7 +187,7 @@ final class Moves {
     return st.size[p] * ((heldOriginally(p, to) ? 0 : 1) - (heldOriginally(p, from) ? 0 : 1));
   }
 
-  private boolean heldOriginally(int p, int b) {
+  boolean heldOriginally(int p, int b) {
     for (int s = st.off[p]; s < st.off[p + 1]; s++) {
       if (st.original[s] == b) {
         return true;

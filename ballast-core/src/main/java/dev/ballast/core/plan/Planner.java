@@ -42,6 +42,11 @@ public final class Planner {
       obj.retarget(/* estimate= */ false);
       balancer.run();
     }
+    // Take back bytes the greedy search spent early and no longer needs; balance again after.
+    MoveTrimmer trimmer = new MoveTrimmer(st, obj, moves);
+    for (int round = 0; round < MAX_REPAIR_ROUNDS && trimmer.run(); round++) {
+      balancer.run();
+    }
     return builder.build(moves, balancer.converged());
   }
 
