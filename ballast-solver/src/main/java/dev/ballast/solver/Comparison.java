@@ -4,6 +4,7 @@ import dev.ballast.core.plan.GoalReport;
 import dev.ballast.core.plan.Plan;
 import dev.ballast.core.plan.Planner;
 import dev.ballast.solver.RandomInstances.Instance;
+import java.util.function.Function;
 
 /**
  * The planner's plan of one problem next to the exact optimum.
@@ -29,7 +30,15 @@ public record Comparison(
 
   /** Plans {@code instance} with the planner and with the exact solver within {@code limits}. */
   public static Comparison of(Instance instance, SolverLimits limits) {
-    Plan plan = new Planner(instance.options()).plan(instance.model());
+    return of(instance, limits, i -> new Planner(i.options()).plan(i.model()));
+  }
+
+  /**
+   * Plans {@code instance} with {@code planner} and with the exact solver within {@code limits}.
+   */
+  public static Comparison of(
+      Instance instance, SolverLimits limits, Function<Instance, Plan> planner) {
+    Plan plan = planner.apply(instance);
     ExactResult exact =
         new ExactPlanner(instance.options(), limits.withoutResidual())
             .solve(instance.model(), plan);

@@ -104,7 +104,7 @@ public final class ExactPlanner {
     m.cp.clearHints();
     for (int p = 0; p < m.x.length; p++) {
       for (int b = 0; b < m.x[p].length; b++) {
-        hintValue(m, m.x[p][b], first.booleanValue(m.x[p][b]));
+        hintValue(m, m.x[p][b], m.x[p][b] != null && first.booleanValue(m.x[p][b]));
         hintValue(m, m.lead[p][b], m.lead[p][b] != null && first.booleanValue(m.lead[p][b]));
       }
     }

@@ -2,8 +2,12 @@ package dev.ballast.solver;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.plan.Plan;
+import dev.ballast.core.plan.Planner;
+import dev.ballast.solver.RandomInstances.Instance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The planner against the exact optimum over a seeded series of {@link RandomInstances}: how often
@@ -20,9 +24,15 @@ public record OptimalitySuite(List<Comparison> comparisons) {
 
   /** Runs problems {@code firstSeed} to {@code firstSeed + count - 1} within {@code limits}. */
   public static OptimalitySuite run(long firstSeed, int count, SolverLimits limits) {
+    return run(firstSeed, count, limits, i -> new Planner(i.options()).plan(i.model()));
+  }
+
+  /** Runs the same problems with {@code planner} in place of Ballast's. */
+  public static OptimalitySuite run(
+      long firstSeed, int count, SolverLimits limits, Function<Instance, Plan> planner) {
     List<Comparison> out = new ArrayList<>();
     for (long s = firstSeed; s < firstSeed + count; s++) {
-      out.add(Comparison.of(RandomInstances.of(s), limits));
+      out.add(Comparison.of(RandomInstances.of(s), limits, planner));
     }
     return new OptimalitySuite(out);
   }

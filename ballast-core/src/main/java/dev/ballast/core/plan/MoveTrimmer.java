@@ -7,23 +7,34 @@ import java.util.Arrays;
  * The greedy search buys balance per byte one step at a time and never revisits a step, so a large
  * replica moved early to fix a gap that later, smaller moves also closed stays moved. For each
  * moved replica, largest first, this tries to put it back where it was, alone (when the objective
- * does not rise) or together with one cheaper replica moved instead (from the broker it returns
- * to, onto the broker it leaves or another), when the pair does not raise the objective and
- * copies fewer bytes.
+ * does not rise) or together with one cheaper replica moved instead (from the broker it returns to,
+ * onto the broker it leaves or another), when the pair does not raise the objective and copies
+ * fewer bytes.
  */
 final class MoveTrimmer {
 
   /** How many replicas of the returning broker a compensation search looks at. */
   private static final int SCAN = 48;
 
+  /** How many moved replicas per broker the pair search combines. */
+  private static final int PAIR_SLOTS = 12;
+
   /** How many other destinations, besides the broker left, a compensating replica may take. */
-  private static final int DESTINATIONS = 3;
+  private static final int DESTINATIONS = 15;
 
   private final PlacementState st;
   private final Objective obj;
   private final Moves moves;
 
+  /**
+   * Whether compensated returns are searched too (small clusters); a large cluster's greedy plan is
+   * already within a fraction of a percent of its lower bound, and the search would cost more than
+   * the rest of the planning.
+   */
+  private final boolean thorough;
+
   MoveTrimmer(PlacementState st, Objective obj, Moves moves) {
+    this.thorough = st.replica.length <= Refiner.MAX_REPLICAS;
     this.st = st;
     this.obj = obj;
     this.moves = moves;
@@ -48,7 +59,103 @@ final class MoveTrimmer {
         trim(slot, home);
       }
     }
+    if (thorough) {
+      trimPairs(order, n);
+    }
     return moves.applied() != before;
+  }
+
+  /**
+   * Returns pairs of replicas moved off the same broker home, together with one cheaper replica
+   * moved off it instead: the greedy search often sheds two medium replicas where one that carries
+   * more load per byte would do.
+   */
+  private void trimPairs(long[] order, int n) {
+    int[][] byHome = new int[st.brokers][PAIR_SLOTS];
+    int[] count = new int[st.brokers];
+    for (int i = 0; i < n; i++) {
+      int slot = SortKeys.index(order[i]);
+      int home = st.original[slot];
+      if (st.replica[slot] != home && count[home] < PAIR_SLOTS) {
+        byHome[home][count[home]++] = slot;
+      }
+    }
+    for (int home = 0; home < st.brokers; home++) {
+      if (!st.canReceive[home]) {
+        continue;
+      }
+      for (int i = 0; i < count[home]; i++) {
+        for (int j = i + 1; j < count[home]; j++) {
+          trimPair(byHome[home][i], byHome[home][j], home);
+        }
+      }
+    }
+  }
+
+  private void trimPair(int a, int b, int home) {
+    int pa = st.partitionOf(a);
+    int pb = st.partitionOf(b);
+    int awayA = st.replica[a];
+    int awayB = st.replica[b];
+    if (pa == pb
+        || awayA == home
+        || awayB == home
+        || moves.heldOriginally(pa, awayA)
+        || moves.heldOriginally(pb, awayB)
+        || !moves.canMove(a, home)) {
+      return;
+    }
+    double back = obj.deltaMove(a, home);
+    obj.moveReplica(a, home);
+    if (!moves.canMove(b, home)) {
+      obj.moveReplica(a, awayA);
+      return;
+    }
+    back += obj.deltaMove(b, home);
+    obj.moveReplica(b, home);
+    long saved = st.size[pa] + st.size[pb];
+    Compensation c = compensate(home, pa, pb, saved, back, awayA, awayB);
+    obj.moveReplica(b, awayB);
+    obj.moveReplica(a, awayA);
+    if (c != null) {
+      Reason reason = Reason.values()[moves.lastReason[pa]];
+      moves.move(a, home, reason, ActionKind.MOVE);
+      moves.move(b, home, reason, ActionKind.MOVE);
+      moves.move(c.slot(), c.to(), reason, ActionKind.MOVE);
+    }
+  }
+
+  /** A replica to move instead, and where. */
+  private record Compensation(int slot, int to) {}
+
+  /**
+   * Returns the replica of {@code home} (not of pa or pb) whose move, together with the returns
+   * already applied (objective change {@code back}), does not raise the objective and copies the
+   * fewest bytes below {@code saved}; or null.
+   */
+  private Compensation compensate(
+      int home, int pa, int pb, long saved, double back, int awayA, int awayB) {
+    int[] dests = destinations(awayA, awayB);
+    int[] slots = st.slotsOf(home);
+    int count = st.slotCount(home);
+    Compensation best = null;
+    long bestNet = 0;
+    for (int i = 0, scanned = 0; i < count && scanned < SCAN; i++) {
+      int q = slots[i];
+      int pq = st.partitionOf(q);
+      if (pq == pa || pq == pb || st.pinned[pq] || st.size[pq] >= saved) {
+        continue;
+      }
+      scanned++;
+      for (int to : dests) {
+        long net = saved - Math.max(0, moves.cost(q, to));
+        if (net > bestNet && moves.canMove(q, to) && back + obj.deltaMove(q, to) <= 0) {
+          bestNet = net;
+          best = new Compensation(q, to);
+        }
+      }
+    }
+    return best;
   }
 
   /** Returns a broker that held the slot's partition originally and holds no replica of it now. */
@@ -77,47 +184,31 @@ final class MoveTrimmer {
       moves.move(slot, home, reason, ActionKind.MOVE);
       return;
     }
-    // Try the return together with a cheaper replica leaving home instead.
-    long saved = st.size[p];
-    obj.moveReplica(slot, home);
-    int bestQ = -1;
-    int bestTo = -1;
-    long bestNet = 0;
-    int[] slots = st.slotsOf(home);
-    int count = st.slotCount(home);
-    int[] dests = destinations(away);
-    for (int i = 0, scanned = 0; i < count && scanned < SCAN; i++) {
-      int q = slots[i];
-      int pq = st.partitionOf(q);
-      if (pq == p || st.pinned[pq] || st.size[pq] >= saved) {
-        continue;
-      }
-      scanned++;
-      for (int to : dests) {
-        long net = saved - Math.max(0, moves.cost(q, to));
-        if (net > bestNet && moves.canMove(q, to) && back + obj.deltaMove(q, to) <= 0) {
-          bestNet = net;
-          bestQ = q;
-          bestTo = to;
-        }
-      }
+    if (!thorough) {
+      return;
     }
+    // Try the return together with a cheaper replica leaving home instead.
+    obj.moveReplica(slot, home);
+    Compensation c = compensate(home, p, p, st.size[p], back, away, away);
     obj.moveReplica(slot, away);
-    if (bestQ >= 0) {
+    if (c != null) {
       moves.move(slot, home, reason, ActionKind.MOVE);
-      moves.move(bestQ, bestTo, reason, ActionKind.MOVE);
+      moves.move(c.slot(), c.to(), reason, ActionKind.MOVE);
     }
   }
 
-  /** Returns the broker left, then the least loaded receiving brokers by replica count. */
-  private int[] destinations(int away) {
-    int[] out = new int[1 + DESTINATIONS];
+  /** Returns the broker left, then the receiving brokers with the fewest replicas. */
+  private int[] destinations(int away, int away2) {
+    int[] out = new int[2 + DESTINATIONS];
     out[0] = away;
     int k = 1;
+    if (away2 != away) {
+      out[k++] = away2;
+    }
     long[] keys = new long[st.brokers];
     int n = 0;
     for (int b = 0; b < st.brokers; b++) {
-      if (b != away && st.canReceive[b]) {
+      if (b != away && b != away2 && st.canReceive[b]) {
         keys[n++] = SortKeys.ascending(st.slotCount(b), b);
       }
     }
