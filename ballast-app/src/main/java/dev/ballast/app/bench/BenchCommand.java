@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ClusterStartBenchCommand.class,
       PlannerBenchCommand.class,
-      LoadBenchCommand.class
+      LoadBenchCommand.class,
+      OptimalityBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
 

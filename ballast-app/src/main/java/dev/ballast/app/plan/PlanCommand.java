@@ -18,6 +18,7 @@ import dev.ballast.core.snapshot.SnapshotFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -169,15 +170,22 @@ public final class PlanCommand implements Callable<Integer> {
     PrintWriter notes = json ? spec.commandLine().getErr() : out;
     ClusterModel model = withStates(model(notes));
     Plan plan = new Planner(options).plan(model);
+    // The exact solver's verdict heads the plan; the lower bound's note follows it.
+    StringWriter boundNote = new StringWriter();
     plan =
         exact
             ? ExactPlanning.exact(model, options, plan, timeLimit, notes)
-            : ExactPlanning.withSolverBound(model, options, plan, notes);
+            : ExactPlanning.withSolverBound(model, options, plan, new PrintWriter(boundNote));
     notes.flush();
     if (json) {
       out.print(PlanRenderer.json(plan));
     } else {
       out.print(PlanRenderer.table(plan, Math.max(0, maxActions)));
+    }
+    if (!boundNote.toString().isEmpty()) {
+      notes.printf("%n%s", boundNote.toString().stripTrailing());
+      notes.println();
+      notes.flush();
     }
     if (output != null) {
       Path rollback = siblingPath(output, ".rollback.json");

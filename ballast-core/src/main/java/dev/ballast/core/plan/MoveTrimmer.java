@@ -26,15 +26,7 @@ final class MoveTrimmer {
   private final Objective obj;
   private final Moves moves;
 
-  /**
-   * Whether compensated returns are searched too (small clusters); a large cluster's greedy plan is
-   * already within a fraction of a percent of its lower bound, and the search would cost more than
-   * the rest of the planning.
-   */
-  private final boolean thorough;
-
   MoveTrimmer(PlacementState st, Objective obj, Moves moves) {
-    this.thorough = st.replica.length <= Refiner.MAX_REPLICAS;
     this.st = st;
     this.obj = obj;
     this.moves = moves;
@@ -59,9 +51,7 @@ final class MoveTrimmer {
         trim(slot, home);
       }
     }
-    if (thorough) {
-      trimPairs(order, n);
-    }
+    trimPairs(order, n);
     return moves.applied() != before;
   }
 
@@ -182,9 +172,6 @@ final class MoveTrimmer {
     double back = obj.deltaMove(slot, home);
     if (back <= 0) {
       moves.move(slot, home, reason, ActionKind.MOVE);
-      return;
-    }
-    if (!thorough) {
       return;
     }
     // Try the return together with a cheaper replica leaving home instead.

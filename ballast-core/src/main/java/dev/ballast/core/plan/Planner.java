@@ -63,13 +63,17 @@ public final class Planner {
       obj.retarget(/* estimate= */ false);
       balancer.run();
     }
-    // Take back bytes the greedy search spent early and no longer needs; balance again after.
-    MoveTrimmer trimmer = new MoveTrimmer(st, obj, moves);
-    for (int round = 0; round < MAX_REPAIR_ROUNDS && trimmer.run(); round++) {
-      balancer.run();
-    }
-    if (new Refiner(st, obj, moves, balancer).run()) {
-      balancer.run();
+    if (st.replica.length <= Refiner.MAX_REPLICAS) {
+      // Take back bytes the greedy search spent early and no longer needs (on a large cluster
+      // the greedy plan is already within a fraction of a percent of its lower bound, and
+      // another balancing pass per trim round would cost seconds).
+      MoveTrimmer trimmer = new MoveTrimmer(st, obj, moves);
+      for (int round = 0; round < MAX_REPAIR_ROUNDS && trimmer.run(); round++) {
+        balancer.run();
+      }
+      if (new Refiner(st, obj, moves, balancer).run()) {
+        balancer.run();
+      }
     }
     Score score = new Score(obj.hard(), obj.soft(st.load, st.topicCount));
     return new Attempt(builder, moves, score, balancer.converged());

@@ -12,7 +12,13 @@ import java.util.Arrays;
 final class Refiner {
 
   /** The largest cluster refined, in replicas: each trial re-runs the balancer. */
-  static final int MAX_REPLICAS = 20_000;
+  static final int MAX_REPLICAS = 5_000;
+
+  /** Trials allowed, in replica-trials: a trial costs about a balancer pass over the cluster. */
+  private static final int WORK = 60_000;
+
+  /** Trials allowed whatever the size. */
+  private static final int MIN_TRIALS = 64;
 
   /** How many sweeps over the moved replicas, at most. */
   private static final int ROUNDS = 10;
@@ -36,9 +42,13 @@ final class Refiner {
       return false;
     }
     boolean changed = false;
-    for (int round = 0; round < ROUNDS; round++) {
+    int budget = Math.max(MIN_TRIALS, WORK / Math.max(1, st.replica.length));
+    for (int round = 0; round < ROUNDS && budget > 0; round++) {
       boolean any = false;
       for (int slot : movedLargestFirst()) {
+        if (budget-- <= 0) {
+          break;
+        }
         any |= trial(slot);
       }
       if (!any) {
@@ -84,18 +94,6 @@ final class Refiner {
     balancer.run();
     st.pinned[p] = false;
     moves.record(null);
-    if (System.getenv("RDEBUG") != null)
-      System.err.println(
-          "trial p"
-              + p
-              + " "
-              + bytesBefore
-              + " -> "
-              + moves.bytes()
-              + " score "
-              + before
-              + " -> "
-              + score());
     int cmp = score().compareTo(before);
     if (cmp < 0 || (cmp == 0 && moves.bytes() < bytesBefore)) {
       journal.clear();
