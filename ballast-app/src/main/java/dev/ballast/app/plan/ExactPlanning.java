@@ -59,6 +59,19 @@ final class ExactPlanning {
           Units.bytes(moved));
       return heuristic;
     }
+    if (r.balanced() && heuristic.summary().balanced() && moved < r.bytesMoved()) {
+      // The hint is the heuristic's plan, but rounding at a band's edge can make the model refuse
+      // it; a balanced heuristic plan that moves no more is then the best placement known.
+      long bound = Math.min(moved, Math.max(r.lowerBound(), heuristic.summary().lowerBoundBytes()));
+      report.printf(
+          "Exact (CP-SAT): the heuristic plan is the best found within --time-limit (solver: %s),"
+              + " proven lower bound %s, gap %.1f%%, in %.1f s.%n%n",
+          Units.bytes(r.bytesMoved()),
+          Units.bytes(bound),
+          moved == 0 ? 0 : 100.0 * (moved - bound) / moved,
+          r.seconds());
+      return heuristic.withSummary(heuristic.summary().withLowerBound(bound));
+    }
     report.printf(
         "Exact (CP-SAT): %s, %s%s to move, proven lower bound %s, gap %.1f%%, in %.1f s"
             + " (heuristic: %s).%n%n",

@@ -25,7 +25,6 @@ final class Balancer {
   private final int destinations;
   private final int sources;
   private final int swapCandidates;
-  private final int swapPartners;
   private final boolean linearScore;
 
   private final PlacementState st;
@@ -34,6 +33,7 @@ final class Balancer {
   private final int maxPasses;
   private final boolean[][] exhausted = new boolean[GOALS][];
   private final Candidates candidates;
+  private final Swaps swaps;
   private final double[][] weighted = new double[GOALS][];
   private int passes;
   private boolean converged;
@@ -44,13 +44,13 @@ final class Balancer {
     this.destinations = tuning.destinations();
     this.sources = tuning.sources();
     this.swapCandidates = tuning.swapCandidates();
-    this.swapPartners = tuning.swapPartners();
     this.linearScore = tuning.linearScore();
     this.st = st;
     this.obj = obj;
     this.moves = moves;
     this.maxPasses = maxPasses;
     this.candidates = new Candidates(st, obj);
+    this.swaps = new Swaps(st, obj, moves, candidates, tuning);
     for (int g = 0; g < GOALS; g++) {
       exhausted[g] = new boolean[st.brokers];
       weighted[g] = new double[st.brokers];
@@ -133,7 +133,7 @@ final class Balancer {
       if (leaderGoal(g) && (shedLeadership(g, b, reason) || swapLeadership(g, b, reason))) {
         return true;
       }
-      return shedReplica(g, b, reason) || swap(g, b, reason);
+      return shedReplica(g, b, reason) || swaps.swapOut(g, b, reason);
     }
     if (g == TOPIC) {
       return false;
@@ -141,7 +141,7 @@ final class Balancer {
     if (leaderGoal(g) && takeLeadership(g, b, reason)) {
       return true;
     }
-    return pullReplica(g, b, reason) || swapIn(g, b, reason);
+    return pullReplica(g, b, reason) || swaps.swapIn(g, b, reason);
   }
 
   private static boolean leaderGoal(int g) {
@@ -387,112 +387,6 @@ final class Balancer {
       return false;
     }
     moves.move(candSlot, candTo, reason, ActionKind.MOVE);
-    return true;
-  }
-
-  private boolean swap(int g, int b, Reason reason) {
-    CandidateList mine = candidates.replicas(g, b);
-    int[] partners = candidates.destinations(g, b, swapPartners);
-    int bestA = -1;
-    int bestB = -1;
-    double bestScore = 0;
-    int taken = 0;
-    for (int i = mine.live(0); i < mine.size() && taken < swapCandidates; i = mine.live(i + 1)) {
-      int a = candidates.slotIn(mine.key(i), b);
-      if (st.replica[a] != b || st.pinned[st.partitionOf(a)]) {
-        mine.remove(i);
-        continue;
-      }
-      int t = st.topicOf[st.partitionOf(a)];
-      if (g == TOPIC && st.topicCount[t * st.brokers + b] <= obj.topicHi[t]) {
-        continue;
-      }
-      taken++;
-      for (int other : partners) {
-        CandidateList theirs = candidates.replicas(g, other);
-        int seen = 0;
-        int end = Math.max(0, theirs.size() - 4 * swapCandidates);
-        for (int j = theirs.size() - 1; j >= end && seen < swapCandidates; j--) {
-          int c = candidates.slotIn(theirs.key(j), other);
-          if (st.replica[c] != other) {
-            continue;
-          }
-          seen++;
-          if (!moves.canSwap(a, c)) {
-            continue;
-          }
-          double d = obj.deltaSwap(a, c);
-          if (d >= -Objective.EPS) {
-            continue;
-          }
-          long cost = Math.max(0, moves.cost(a, other)) + Math.max(0, moves.cost(c, b));
-          double score = -d / (cost + 1.0);
-          if (score > bestScore) {
-            bestScore = score;
-            bestA = a;
-            bestB = c;
-          }
-        }
-      }
-    }
-    if (bestA < 0) {
-      return false;
-    }
-    moves.swap(bestA, bestB, reason);
-    return true;
-  }
-
-  /**
-   * For a broker under its band: exchanges one of its light replicas with a heavy one of a loaded
-   * broker, when no single pull helps (the pull would push the loaded broker, or another goal, out
-   * of its band).
-   */
-  private boolean swapIn(int g, int b, Reason reason) {
-    CandidateList mine = candidates.replicas(g, b);
-    int[] partners = candidates.sources(g, b, swapPartners);
-    int bestA = -1;
-    int bestB = -1;
-    double bestScore = 0;
-    int end = Math.max(0, mine.size() - 4 * swapCandidates);
-    for (int i = mine.size() - 1, taken = 0; i >= end && taken < swapCandidates; i--) {
-      int a = candidates.slotIn(mine.key(i), b);
-      if (st.replica[a] != b || st.pinned[st.partitionOf(a)]) {
-        continue;
-      }
-      taken++;
-      for (int other : partners) {
-        CandidateList theirs = candidates.replicas(g, other);
-        int seen = 0;
-        for (int j = theirs.live(0);
-            j < theirs.size() && seen < swapCandidates;
-            j = theirs.live(j + 1)) {
-          int c = candidates.slotIn(theirs.key(j), other);
-          if (st.replica[c] != other) {
-            theirs.remove(j);
-            continue;
-          }
-          seen++;
-          if (!moves.canSwap(a, c)) {
-            continue;
-          }
-          double d = obj.deltaSwap(a, c);
-          if (d >= -Objective.EPS) {
-            continue;
-          }
-          long cost = Math.max(0, moves.cost(a, other)) + Math.max(0, moves.cost(c, b));
-          double score = -d / (cost + 1.0);
-          if (score > bestScore) {
-            bestScore = score;
-            bestA = a;
-            bestB = c;
-          }
-        }
-      }
-    }
-    if (bestA < 0) {
-      return false;
-    }
-    moves.swap(bestA, bestB, reason);
     return true;
   }
 }
