@@ -68,7 +68,14 @@ public record ClusterSpec(
   /** Returns this spec with brokers assigned round-robin to {@code racks}. */
   public ClusterSpec withRacks(List<String> racks) {
     return new ClusterSpec(
-        brokers, racks, brokerHeapMb, fastStart, extraBrokerProperties, baseDir, security, brokerConfig);
+        brokers,
+        racks,
+        brokerHeapMb,
+        fastStart,
+        extraBrokerProperties,
+        baseDir,
+        security,
+        brokerConfig);
   }
 
   /** Returns this spec with {@code heapMb} per broker JVM. */
@@ -85,19 +92,34 @@ public record ClusterSpec(
 
   /** Returns this spec with {@code props} overriding Ballast's broker defaults. */
   public ClusterSpec withBrokerProperties(Map<String, String> props) {
-    return new ClusterSpec(brokers, racks, brokerHeapMb, fastStart, props, baseDir, security, brokerConfig);
+    return new ClusterSpec(
+        brokers, racks, brokerHeapMb, fastStart, props, baseDir, security, brokerConfig);
   }
 
   /** Returns this spec with the cluster's temp dir created under {@code dir}. */
   public ClusterSpec withBaseDir(Path dir) {
     return new ClusterSpec(
-        brokers, racks, brokerHeapMb, fastStart, extraBrokerProperties, Optional.of(dir), security, brokerConfig);
+        brokers,
+        racks,
+        brokerHeapMb,
+        fastStart,
+        extraBrokerProperties,
+        Optional.of(dir),
+        security,
+        brokerConfig);
   }
 
   /** Returns this spec with clients reaching the brokers as {@code security} says. */
   public ClusterSpec withSecurity(ClusterSecurity security) {
     return new ClusterSpec(
-        brokers, racks, brokerHeapMb, fastStart, extraBrokerProperties, baseDir, security, brokerConfig);
+        brokers,
+        racks,
+        brokerHeapMb,
+        fastStart,
+        extraBrokerProperties,
+        baseDir,
+        security,
+        brokerConfig);
   }
 
   /**

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
       PlannerBenchCommand.class,
       LoadBenchCommand.class,
       WorkersBenchCommand.class,
-      CatchUpBenchCommand.class
+      CatchUpBenchCommand.class,
+      OptimalityBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
 

@@ -101,6 +101,14 @@ public final class PlannerBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON line instead of a report.")
   boolean json;
 
+  @Option(
+      names = "--write-snapshot",
+      paramLabel = "FILE",
+      description =
+          "Also write the synthetic cluster as a snapshot file (for plan --snapshot, e.g. with"
+              + " --exact).")
+  java.nio.file.Path writeSnapshot;
+
   @Override
   public Integer call() {
     SyntheticSpec synth;
@@ -113,6 +121,14 @@ public final class PlannerBenchCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     ClusterModel model = SyntheticCluster.generate(synth);
     long buildMillis = (System.nanoTime() - t0) / 1_000_000;
+    if (writeSnapshot != null) {
+      try {
+        java.nio.file.Files.writeString(
+            writeSnapshot, dev.ballast.core.snapshot.SnapshotCodec.write(model));
+      } catch (java.io.IOException e) {
+        throw new UserException("cannot write " + writeSnapshot + ": " + e.getMessage());
+      }
+    }
     System.gc();
     resetPeaks();
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -175,6 +175,23 @@ class BalanceCommandsIT {
     assertThat(snap.exit()).as(snap.out()).isZero();
     assertThat(Files.readString(snapshot))
         .contains("\"drain-me\"", "\"plan-me\"", "messagesInPerSec");
+
+    // The same sampling, then a plan, in one command.
+    Path sampled = dir.resolve("sampled.json");
+    Run plan =
+        cli(
+            "plan",
+            "--bootstrap-server",
+            cluster.bootstrapServers(),
+            "--samples",
+            "2",
+            "--interval",
+            "1s",
+            "--save-snapshot",
+            sampled.toString());
+    assertThat(plan.exit()).as(plan.out()).isZero();
+    assertThat(plan.out()).contains("sampling " + cluster.bootstrapServers(), "Plan: ");
+    assertThat(Files.readString(sampled)).contains("\"plan-me\"", "messagesInPerSec");
   }
 
   @Order(3)

@@ -110,6 +110,9 @@ class PlanCommandTest {
             + "messages,disk,replicas,leaders,topic-spread)",
         "--goals disk=heavy           | --goals: 'heavy' is not a number (in 'disk=heavy')",
         "--exclude-topics (           | --exclude-topics '(' is not a valid regex: Unclosed group",
+        "--bootstrap-server 127.0.0.1:1 | give either --snapshot FILE or --bootstrap-server"
+            + " HOST:PORT (to sample a live cluster)",
+        "--exact --time-limit 0s      | --time-limit must be positive, not PT0S",
       })
   void badOptionsGetOneLine(String args, String expected) throws IOException {
     Path file = snapshot(FOUR_ONE_ONE);
@@ -124,6 +127,38 @@ class PlanCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip()).isEqualTo("ballast: " + expected.strip());
+  }
+
+  @Test
+  void exactPlanIsProvenOptimalAndSaysSo() throws IOException {
+    Path file = snapshot(FOUR_ONE_ONE);
+
+    Run run = run("plan", "--snapshot", file.toString(), "--exact", "--time-limit", "20s");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith(
+            "Exact (CP-SAT): optimal, 2.0 GiB to move, proven lower bound 2.0 GiB, gap 0.0%")
+        .contains("Plan: 2 replica moves");
+  }
+
+  @Test
+  void smallBalancedPlanShowsTheSolversLowerBound() throws IOException {
+    Run run = run("plan", "--snapshot", snapshot(FOUR_ONE_ONE).toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Lower bound: ").contains("(lower bound 2.0 GiB, 1.00x)");
+  }
+
+  @Test
+  void neitherSnapshotNorClusterIsOneLine() {
+    Run run = run("plan");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "ballast: give either --snapshot FILE or --bootstrap-server HOST:PORT (to sample a live"
+                + " cluster)");
   }
 
   @Test

@@ -20,12 +20,12 @@ final class Balancer {
 
   private static final int GOALS = RESOURCES + 1;
   private static final int TOPIC = RESOURCES;
-  private static final int SCAN = 32;
-  private static final int WINDOW = 4;
-  private static final int DESTINATIONS = 4;
-  private static final int SOURCES = 6;
-  private static final int SWAP_CANDIDATES = 10;
-  private static final int SWAP_PARTNERS = 4;
+  private final int scan;
+  private final int window;
+  private final int destinations;
+  private final int sources;
+  private final int swapCandidates;
+  private final boolean linearScore;
 
   private final PlacementState st;
   private final Objective obj;
@@ -33,16 +33,24 @@ final class Balancer {
   private final int maxPasses;
   private final boolean[][] exhausted = new boolean[GOALS][];
   private final Candidates candidates;
+  private final Swaps swaps;
   private final double[][] weighted = new double[GOALS][];
   private int passes;
   private boolean converged;
 
-  Balancer(PlacementState st, Objective obj, Moves moves, int maxPasses) {
+  Balancer(PlacementState st, Objective obj, Moves moves, int maxPasses, SearchTuning tuning) {
+    this.scan = tuning.scan();
+    this.window = tuning.window();
+    this.destinations = tuning.destinations();
+    this.sources = tuning.sources();
+    this.swapCandidates = tuning.swapCandidates();
+    this.linearScore = tuning.linearScore();
     this.st = st;
     this.obj = obj;
     this.moves = moves;
     this.maxPasses = maxPasses;
     this.candidates = new Candidates(st, obj);
+    this.swaps = new Swaps(st, obj, moves, candidates, tuning);
     for (int g = 0; g < GOALS; g++) {
       exhausted[g] = new boolean[st.brokers];
       weighted[g] = new double[st.brokers];
@@ -125,7 +133,7 @@ final class Balancer {
       if (leaderGoal(g) && (shedLeadership(g, b, reason) || swapLeadership(g, b, reason))) {
         return true;
       }
-      return shedReplica(g, b, reason) || swap(g, b, reason);
+      return shedReplica(g, b, reason) || swaps.swapOut(g, b, reason);
     }
     if (g == TOPIC) {
       return false;
@@ -133,7 +141,7 @@ final class Balancer {
     if (leaderGoal(g) && takeLeadership(g, b, reason)) {
       return true;
     }
-    return pullReplica(g, b, reason);
+    return pullReplica(g, b, reason) || swaps.swapIn(g, b, reason);
   }
 
   private static boolean leaderGoal(int g) {
@@ -146,7 +154,7 @@ final class Balancer {
     int bestTo = -1;
     double bestDelta = -Objective.EPS;
     int scanned = 0;
-    for (int i = list.live(0); i < list.size() && scanned < SCAN; i = list.live(i + 1)) {
+    for (int i = list.live(0); i < list.size() && scanned < scan; i = list.live(i + 1)) {
       int p = SortKeys.index(list.key(i));
       if (st.leader[p] != b || st.pinned[p]) {
         list.remove(i);
@@ -184,9 +192,7 @@ final class Balancer {
     int bestD = -1;
     double bestDelta = -Objective.EPS;
     int taken = 0;
-    for (int i = heavy.live(0);
-        i < heavy.size() && taken < SWAP_CANDIDATES;
-        i = heavy.live(i + 1)) {
+    for (int i = heavy.live(0); i < heavy.size() && taken < swapCandidates; i = heavy.live(i + 1)) {
       int p = SortKeys.index(heavy.key(i));
       if (st.leader[p] != b || st.pinned[p]) {
         heavy.remove(i);
@@ -201,7 +207,7 @@ final class Balancer {
         CandidateList light = candidates.leading(g, d);
         double first = obj.deltaLeader(p, d);
         st.moveLeader(p, d);
-        int end = Math.max(0, light.size() - 4 * SWAP_CANDIDATES);
+        int end = Math.max(0, light.size() - 4 * swapCandidates);
         for (int j = light.size() - 1; j >= end; j--) {
           int q = SortKeys.index(light.key(j));
           int slot = candidates.slotIn(light.key(j), b);
@@ -232,7 +238,7 @@ final class Balancer {
     int bestP = -1;
     double bestDelta = -Objective.EPS;
     int scanned = 0;
-    for (int i = list.live(0); i < list.size() && scanned < SCAN; i = list.live(i + 1)) {
+    for (int i = list.live(0); i < list.size() && scanned < scan; i = list.live(i + 1)) {
       int slot = candidates.slotIn(list.key(i), b);
       int p = st.partitionOf(slot);
       // Only between receiving brokers: taking leadership off an excluded broker, or electing a
@@ -254,7 +260,7 @@ final class Balancer {
       }
     }
     // The lightest partitions too: a broker just under its band needs a little, not the most.
-    int end = Math.max(0, list.size() - 2 * SCAN);
+    int end = Math.max(0, list.size() - 2 * scan);
     for (int i = list.size() - 1; i >= end; i--) {
       int slot = candidates.slotIn(list.key(i), b);
       int p = st.partitionOf(slot);
@@ -295,7 +301,10 @@ final class Balancer {
     if (d >= -Objective.EPS) {
       return false;
     }
-    double score = -d / (Math.max(0, moves.cost(slot, to)) + 1.0);
+    // Rank by the gap closed per byte (the linear part); the convex part only breaks ties.
+    double lin = linearScore ? obj.deltaMoveLinear(slot, to) : d;
+    double bytes = Math.max(0, moves.cost(slot, to)) + 1.0;
+    double score = (lin < -Objective.EPS ? -lin : -d * 1e-6) / bytes;
     if (score > candScore) {
       candScore = score;
       candSlot = slot;
@@ -311,7 +320,7 @@ final class Balancer {
     int scanned = 0;
     int improving = 0;
     for (int i = list.live(0);
-        i < list.size() && scanned < SCAN && improving < WINDOW;
+        i < list.size() && scanned < scan && improving < window;
         i = list.live(i + 1)) {
       int slot = candidates.slotIn(list.key(i), b);
       int p = st.partitionOf(slot);
@@ -332,7 +341,7 @@ final class Balancer {
               : order;
       boolean improves = false;
       int tried = 0;
-      for (int j = 0; j < dests.length && tried < DESTINATIONS; j++) {
+      for (int j = 0; j < dests.length && tried < destinations; j++) {
         int d = dests[j];
         if (d == b) {
           continue;
@@ -351,10 +360,10 @@ final class Balancer {
   }
 
   private boolean pullReplica(int g, int b, Reason reason) {
-    int[] sources = candidates.sources(g, b, SOURCES);
+    int[] from = candidates.sources(g, b, sources);
     resetCandidate();
-    int perSource = Math.max(4, SCAN / Math.max(1, sources.length));
-    for (int src : sources) {
+    int perSource = Math.max(4, scan / Math.max(1, from.length));
+    for (int src : from) {
       CandidateList list = candidates.replicas(g, src);
       int scanned = 0;
       for (int i = list.live(0); i < list.size() && scanned < perSource; i = list.live(i + 1)) {
@@ -378,58 +387,6 @@ final class Balancer {
       return false;
     }
     moves.move(candSlot, candTo, reason, ActionKind.MOVE);
-    return true;
-  }
-
-  private boolean swap(int g, int b, Reason reason) {
-    CandidateList mine = candidates.replicas(g, b);
-    int[] partners = candidates.destinations(g, b, SWAP_PARTNERS);
-    int bestA = -1;
-    int bestB = -1;
-    double bestScore = 0;
-    int taken = 0;
-    for (int i = mine.live(0); i < mine.size() && taken < SWAP_CANDIDATES; i = mine.live(i + 1)) {
-      int a = candidates.slotIn(mine.key(i), b);
-      if (st.replica[a] != b || st.pinned[st.partitionOf(a)]) {
-        mine.remove(i);
-        continue;
-      }
-      int t = st.topicOf[st.partitionOf(a)];
-      if (g == TOPIC && st.topicCount[t * st.brokers + b] <= obj.topicHi[t]) {
-        continue;
-      }
-      taken++;
-      for (int other : partners) {
-        CandidateList theirs = candidates.replicas(g, other);
-        int seen = 0;
-        int end = Math.max(0, theirs.size() - 4 * SWAP_CANDIDATES);
-        for (int j = theirs.size() - 1; j >= end && seen < SWAP_CANDIDATES; j--) {
-          int c = candidates.slotIn(theirs.key(j), other);
-          if (st.replica[c] != other) {
-            continue;
-          }
-          seen++;
-          if (!moves.canSwap(a, c)) {
-            continue;
-          }
-          double d = obj.deltaSwap(a, c);
-          if (d >= -Objective.EPS) {
-            continue;
-          }
-          long cost = Math.max(0, moves.cost(a, other)) + Math.max(0, moves.cost(c, b));
-          double score = -d / (cost + 1.0);
-          if (score > bestScore) {
-            bestScore = score;
-            bestA = a;
-            bestB = c;
-          }
-        }
-      }
-    }
-    if (bestA < 0) {
-      return false;
-    }
-    moves.swap(bestA, bestB, reason);
     return true;
   }
 }

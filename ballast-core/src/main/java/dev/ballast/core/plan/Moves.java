@@ -19,6 +19,8 @@ final class Moves {
   final int[] swapPartner;
   private int sequence;
   private long applied;
+  private long bytes;
+  private MoveJournal journal;
   private final int[] touched = new int[4];
   private int touchedCount;
 
@@ -39,6 +41,16 @@ final class Moves {
   /** Returns the number of actions applied so far (including later undone ones). */
   long applied() {
     return applied;
+  }
+
+  /** Returns the bytes the placement now copies compared with the original one. */
+  long bytes() {
+    return bytes;
+  }
+
+  /** Starts recording actions into {@code j} (null stops recording). */
+  void record(MoveJournal j) {
+    journal = j;
   }
 
   private int ctxSlot = -1;
@@ -187,7 +199,7 @@ final class Moves {
     return st.size[p] * ((heldOriginally(p, to) ? 0 : 1) - (heldOriginally(p, from) ? 0 : 1));
   }
 
-  private boolean heldOriginally(int p, int b) {
+  boolean heldOriginally(int p, int b) {
     for (int s = st.off[p]; s < st.off[p + 1]; s++) {
       if (st.original[s] == b) {
         return true;
@@ -219,13 +231,16 @@ final class Moves {
   void move(int slot, int to, Reason reason, ActionKind kind) {
     int p = st.partitionOf(slot);
     touchedBrokers(st.replica[slot], to);
-    obj.moveReplica(slot, to);
+    replica(slot, to);
     touch(p, reason, kind);
   }
 
   /** Makes {@code to} the leader of {@code p} for {@code reason}. */
   void lead(int p, int to, Reason reason) {
     touchedBrokers(st.leader[p], to);
+    if (journal != null) {
+      journal.lead(this, p, st.leader[p]);
+    }
     st.moveLeader(p, to);
     touch(p, reason, ActionKind.LEADERSHIP);
   }
@@ -237,12 +252,26 @@ final class Moves {
     int ba = st.replica[a];
     int bb = st.replica[b];
     touchedBrokers(ba, bb);
-    obj.moveReplica(a, bb);
-    obj.moveReplica(b, ba);
+    replica(a, bb);
+    replica(b, ba);
     touch(p, reason, ActionKind.SWAP);
     touch(q, reason, ActionKind.SWAP);
     swapPartner[p] = q;
     swapPartner[q] = p;
+  }
+
+  private void replica(int slot, int to) {
+    bytes += cost(slot, to);
+    if (journal != null) {
+      journal.move(this, slot, st.replica[slot]);
+    }
+    obj.moveReplica(slot, to);
+  }
+
+  /** Undoes what {@code j} recorded, with its bytes. */
+  void undo(MoveJournal j, long bytesBefore) {
+    j.undo(this);
+    bytes = bytesBefore;
   }
 
   private void touch(int p, Reason reason, ActionKind kind) {

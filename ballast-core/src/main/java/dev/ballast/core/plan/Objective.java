@@ -137,7 +137,23 @@ final class Objective {
       return 0; // an idle resource: nothing to balance (and 0/0 would make the objective NaN)
     }
     double u = viol(r, x) / mean[r];
-    return u + u * u;
+    return linear ? u : u + u * u;
+  }
+
+  /** While set, penalties are linear (u, not u + u^2): the share of a move that closes gaps. */
+  private boolean linear;
+
+  /**
+   * Returns the linear part of {@link #deltaMove}: how much of the distance outside the bands the
+   * move closes, without the convex term that rewards evening out brokers already far out.
+   */
+  double deltaMoveLinear(int slot, int to) {
+    linear = true;
+    try {
+      return deltaMove(slot, to);
+    } finally {
+      linear = false;
+    }
   }
 
   /** Returns how far a count {@code c} of topic {@code t} is outside the topic's band. */

@@ -21,6 +21,11 @@ public record Plan(List<Action> actions, PlanSummary summary) {
     actions = List.copyOf(actions);
   }
 
+  /** Returns a copy with {@code newSummary}. */
+  public Plan withSummary(PlanSummary newSummary) {
+    return new Plan(actions, newSummary);
+  }
+
   /** Returns whether the plan proposes nothing. */
   public boolean isEmpty() {
     return actions.isEmpty();

@@ -40,6 +40,28 @@ public record PlanSummary(
     brokers = List.copyOf(brokers);
   }
 
+  /** Returns a copy whose lower bound is {@code bound} (a tighter one, e.g. an exact solver's). */
+  public PlanSummary withLowerBound(long bound) {
+    return new PlanSummary(
+        replicaMoves,
+        leadershipTransfers,
+        partitionsChanged,
+        bytesToMove,
+        bound,
+        band,
+        before,
+        after,
+        goals,
+        hardGoals,
+        brokers,
+        converged);
+  }
+
+  /** Returns whether every weighted, non-idle soft goal is within its band after the plan. */
+  public boolean balanced() {
+    return goals.stream().allMatch(g -> g.weight() <= 0 || g.met());
+  }
+
   /** Returns the report of {@code goal}. */
   public GoalReport goal(Goal goal) {
     return goals.stream().filter(r -> r.goal() == goal).findFirst().orElseThrow();

@@ -24,9 +24,30 @@ public final class Planner {
     this.options = requireNonNull(options, "options");
   }
 
-  /** Returns the plan for {@code model}. */
+  /**
+   * Returns the plan for {@code model}. A cluster of up to {@link Refiner#MAX_REPLICAS} replicas is
+   * planned with each of {@link SearchTuning#SMALL} and the best plan kept (lowest objective, then
+   * fewest bytes); a larger one with {@link SearchTuning#DEFAULT} only.
+   */
   public Plan plan(ClusterModel model) {
     requireNonNull(model, "model");
+    boolean small = model.replicaCount() <= Refiner.MAX_REPLICAS;
+    Attempt best = null;
+    for (SearchTuning tuning :
+        small ? SearchTuning.SMALL : new SearchTuning[] {SearchTuning.DEFAULT}) {
+      Attempt a = attempt(model, tuning);
+      int cmp = best == null ? -1 : a.score().compareTo(best.score());
+      if (cmp < 0 || (cmp == 0 && a.moves().bytes() < best.moves().bytes())) {
+        best = a;
+      }
+    }
+    return best.builder().build(best.moves(), best.converged());
+  }
+
+  /** One search's end state, not yet turned into a plan. */
+  private record Attempt(PlanBuilder builder, Moves moves, Score score, boolean converged) {}
+
+  private Attempt attempt(ClusterModel model, SearchTuning tuning) {
     PlacementState st = new PlacementState(model, options.excludedTopics());
     Objective obj = new Objective(st, options);
     PlanBuilder builder = new PlanBuilder(st, obj, options);
@@ -34,7 +55,7 @@ public final class Planner {
     HardGoalRepair repair = new HardGoalRepair(st, obj, moves);
     repair.run();
     obj.retarget(/* estimate= */ false);
-    Balancer balancer = new Balancer(st, obj, moves, options.maxPasses());
+    Balancer balancer = new Balancer(st, obj, moves, options.maxPasses(), tuning);
     balancer.run();
     // Balancing can make room a repair lacked (a broker above capacity, a drain with no space):
     // repair and balance again until neither changes anything.
@@ -42,6 +63,36 @@ public final class Planner {
       obj.retarget(/* estimate= */ false);
       balancer.run();
     }
-    return builder.build(moves, balancer.converged());
+    if (st.replica.length <= Refiner.MAX_REPLICAS) {
+      // Take back bytes the greedy search spent early and no longer needs (on a large cluster
+      // the greedy plan is already within a fraction of a percent of its lower bound, and
+      // another balancing pass per trim round would cost seconds).
+      MoveTrimmer trimmer = new MoveTrimmer(st, obj, moves);
+      for (int round = 0; round < MAX_REPAIR_ROUNDS && trimmer.run(); round++) {
+        balancer.run();
+      }
+      if (new Refiner(st, obj, moves, balancer).run()) {
+        balancer.run();
+      }
+    }
+    Score score = new Score(obj.hard(), obj.soft(st.load, st.topicCount));
+    return new Attempt(builder, moves, score, balancer.converged());
+  }
+
+  /**
+   * Returns the plan that takes {@code model} to the placement of {@code target} (the same
+   * partitions, other replicas and leaders; for instance an exact solver's), explained and
+   * summarised as {@link #plan} does.
+   */
+  public Plan planTo(ClusterModel model, ClusterModel target) {
+    requireNonNull(model, "model");
+    requireNonNull(target, "target");
+    PlacementState st = new PlacementState(model, options.excludedTopics());
+    Objective obj = new Objective(st, options);
+    PlanBuilder builder = new PlanBuilder(st, obj, options);
+    Moves moves = new Moves(st, obj);
+    TargetPlacement.apply(st, obj, moves, target);
+    obj.retarget(/* estimate= */ false);
+    return builder.build(moves, /* converged= */ true);
   }
 }
