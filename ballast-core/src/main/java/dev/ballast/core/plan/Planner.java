@@ -41,11 +41,46 @@ public final class Planner {
         best = a;
       }
     }
-    return best.builder().build(best.moves(), best.converged());
+    boolean converged = best.converged() && (!small || polish(best));
+    return best.builder().build(best.moves(), converged);
   }
 
   /** One search's end state, not yet turned into a plan. */
-  private record Attempt(PlanBuilder builder, Moves moves, Score score, boolean converged) {}
+  private record Attempt(
+      PlacementState st,
+      Objective obj,
+      PlanBuilder builder,
+      Moves moves,
+      Score score,
+      boolean converged) {}
+
+  /**
+   * Balances the kept attempt's end state with every tuning until none improves it, and returns
+   * whether each of those searches converged. Each tuning's search stops where it sees no step, and
+   * another tuning's may still see one: without this, planning the result again would propose
+   * moves, and a plan would not be a fixed point.
+   */
+  private boolean polish(Attempt a) {
+    Score score = a.score();
+    boolean converged = true;
+    for (int round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+      converged = true;
+      if (new HardGoalRepair(a.st(), a.obj(), a.moves()).run()) {
+        a.obj().retarget(/* estimate= */ false);
+      }
+      for (SearchTuning tuning : SearchTuning.SMALL) {
+        Balancer balancer = new Balancer(a.st(), a.obj(), a.moves(), options.maxPasses(), tuning);
+        balancer.run();
+        converged &= balancer.converged();
+      }
+      Score after = new Score(a.obj().hard(), a.obj().soft(a.st().load, a.st().topicCount));
+      if (after.compareTo(score) >= 0) {
+        break;
+      }
+      score = after;
+    }
+    return converged;
+  }
 
   private Attempt attempt(ClusterModel model, SearchTuning tuning) {
     PlacementState st = new PlacementState(model, options.excludedTopics());
@@ -74,9 +109,14 @@ public final class Planner {
       if (new Refiner(st, obj, moves, balancer).run()) {
         balancer.run();
       }
+      // Trimming and refining can free the room a repair lacked before: repair what it can now.
+      for (int round = 0; round < MAX_REPAIR_ROUNDS && repair.run(); round++) {
+        obj.retarget(/* estimate= */ false);
+        balancer.run();
+      }
     }
     Score score = new Score(obj.hard(), obj.soft(st.load, st.topicCount));
-    return new Attempt(builder, moves, score, balancer.converged());
+    return new Attempt(st, obj, builder, moves, score, balancer.converged());
   }
 
   /**
