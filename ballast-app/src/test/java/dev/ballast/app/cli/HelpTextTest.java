@@ -36,7 +36,9 @@ class HelpTextTest {
     assertThat(summaries).hasSizeGreaterThan(10);
     assertThat(summaries).allSatisfy(s -> assertThat(s).endsWith("."));
     assertThat(summaries)
-        .anySatisfy(s -> assertThat(s).startsWith("balance     Runs the auto-balancer"));
+        .anySatisfy(
+            s ->
+                assertThat(s.replaceAll("\\s+", " ")).startsWith("balance Runs the auto-balancer"));
   }
 
   @ParameterizedTest
