@@ -46,6 +46,7 @@ public final class ChaosTask implements Task {
   private long phaseStart = -1;
   private Observed.Fault fault;
   private BalanceWatch balance;
+  private boolean balanced;
 
   /**
    * Creates a run with {@code config}; {@code externalBalancer}: another balancer evens leaders.
@@ -110,7 +111,8 @@ public final class ChaosTask implements Task {
       case DOWN -> watchDown(context, now);
       case REJOIN -> watchRejoin(context, now);
       case BALANCE -> {
-        if (balance.step(now)) {
+        balanced = balanced || balance.step(now);
+        if (balanced && throughputJudged(now)) {
           stage = Stage.DRAIN;
         }
       }
@@ -184,6 +186,18 @@ public final class ChaosTask implements Task {
       stage = Stage.BALANCE;
     }
     context.record(Observed.FAULT, fault);
+  }
+
+  /**
+   * Returns whether the load ran long enough after the kill for throughput-recovery to be judged:
+   * it recovered for the periods the checker asks, or the limit has passed. Stopping the load
+   * earlier (a short {@code downFor}) would judge a recovery that had no time to show.
+   */
+  private boolean throughputJudged(long now) {
+    double s =
+        FaultChecks.calculateRecoverySeconds(
+            load.throughput(fault.killNanos()), config.throughputFraction(), 3);
+    return s >= 0 || now - fault.killNanos() > config.throughputLimit().toNanos();
   }
 
   private void record(TaskContext context) {
