@@ -3,6 +3,7 @@ package dev.ballast.app.scenario;
 import dev.ballast.app.balance.ConsoleListener;
 import dev.ballast.app.doctor.FixApplier;
 import dev.ballast.app.doctor.LiveReader;
+import dev.ballast.app.task.TaskCluster;
 import dev.ballast.core.doctor.Diagnosis;
 import dev.ballast.core.doctor.Doctor;
 import dev.ballast.core.doctor.DoctorSettings;
@@ -46,7 +47,7 @@ final class CapacityFix {
   static final Map<FixFormat, String> FILES = files();
 
   private final ScenarioSpec spec;
-  private final ScenarioCluster cluster;
+  private final TaskCluster cluster;
   private final Admin admin;
   private final Path dir;
   private final ExperimentLog log;
@@ -72,7 +73,7 @@ final class CapacityFix {
 
   CapacityFix(
       ScenarioSpec spec,
-      ScenarioCluster cluster,
+      TaskCluster cluster,
       Admin admin,
       Path dir,
       ExperimentLog log,

@@ -2,6 +2,7 @@ package dev.ballast.app.scenario;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.app.task.BrokerCommands;
 import dev.ballast.kafka.ClientSettings;
 import java.time.Duration;
 
@@ -20,5 +21,10 @@ public record ExternalTarget(
   public ExternalTarget {
     requireNonNull(client, "client");
     requireNonNull(actionTimeout, "actionTimeout");
+  }
+
+  /** Returns the broker commands of this target (the user is asked when one is missing). */
+  public BrokerCommands commands() {
+    return BrokerCommands.addAndStop(addBrokerCmd, stopBrokerCmd, actionTimeout);
   }
 }

@@ -68,7 +68,7 @@ final class ScenarioChecks {
                 ? "expected end not reached: " + distribution(after)
                 : String.format(
                     Locale.ROOT, "%s %.1f s after the trigger", distribution(after), convergence)));
-    if (spec.trigger() == Trigger.NONE || spec.trigger() == Trigger.ADD_BROKER) {
+    if (spec.expectation().balancedAfter()) {
       checks.add(
           new Check(
               "balanced after",
@@ -96,7 +96,7 @@ final class ScenarioChecks {
               String.format(
                   Locale.ROOT, "network-in max/mean %.2f -> %.2f", bytesBefore, bytesAfter)));
     }
-    if (spec.trigger() == Trigger.SLOW) {
+    if (!spec.slowLatency().isZero()) {
       checks.add(produceLatencyRecovers());
     }
     checks.add(sampledMatchesLoad(after));

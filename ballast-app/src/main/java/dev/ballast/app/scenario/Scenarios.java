@@ -56,7 +56,7 @@ public final class Scenarios {
         Duration.ZERO,
         Duration.ZERO,
         0,
-        new Expectation(Goal.NETWORK_IN, Map.of(0, 2, 1, 2, 2, 2), null, true));
+        new Expectation(Goal.NETWORK_IN, Map.of(0, 2, 1, 2, 2, 2), null, true, true));
   }
 
   static ScenarioSpec qpsBased(boolean quick) {
@@ -86,7 +86,7 @@ public final class Scenarios {
         Duration.ZERO,
         Duration.ZERO,
         0,
-        new Expectation(Goal.MESSAGES, Map.of(0, 3, 1, 3, 2, 3), null, true));
+        new Expectation(Goal.MESSAGES, Map.of(0, 3, 1, 3, 2, 3), null, true, true));
   }
 
   static ScenarioSpec scaleUp(boolean quick) {
@@ -106,7 +106,7 @@ public final class Scenarios {
         quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
         Duration.ZERO,
         0,
-        new Expectation(Goal.REPLICAS, Map.of(0, 4, 1, 4, 2, 4), null, false));
+        new Expectation(Goal.REPLICAS, Map.of(0, 4, 1, 4, 2, 4), null, false, true));
   }
 
   static ScenarioSpec scaleDown(boolean quick) {
@@ -122,7 +122,7 @@ public final class Scenarios {
         quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
         Duration.ZERO,
         0,
-        new Expectation(Goal.REPLICAS, Map.of(0, 6, 1, 6, 2, 0), null, false));
+        new Expectation(Goal.REPLICAS, Map.of(0, 6, 1, 6, 2, 0), null, false, false));
   }
 
   static ScenarioSpec scaleDownKill(boolean quick) {
@@ -143,7 +143,7 @@ public final class Scenarios {
         quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
         Duration.ZERO,
         0,
-        new Expectation(Goal.REPLICAS, Map.of(0, 12, 1, 12, 2, 0), null, false));
+        new Expectation(Goal.REPLICAS, Map.of(0, 12, 1, 12, 2, 0), null, false, false));
   }
 
   static ScenarioSpec slowNode(boolean quick) {
@@ -165,7 +165,7 @@ public final class Scenarios {
         quick ? Duration.ofSeconds(4) : Duration.ofSeconds(15),
         Duration.ofMillis(200),
         0,
-        new Expectation(Goal.LEADERS, null, Map.of(2, 0), false));
+        new Expectation(Goal.LEADERS, null, Map.of(2, 0), false, false));
   }
 
   static ScenarioSpec capacity(boolean quick) {
@@ -212,7 +212,11 @@ public final class Scenarios {
         Duration.ZERO,
         cap,
         new Expectation(
-            Goal.REPLICAS, Map.of(0, 4, 1, 4, 2, 4, 3, 4), Map.of(0, 2, 1, 2, 2, 2, 3, 2), false));
+            Goal.REPLICAS,
+            Map.of(0, 4, 1, 4, 2, 4, 3, 4),
+            Map.of(0, 2, 1, 2, 2, 2, 3, 2),
+            false,
+            false));
   }
 
   private static ProducerSpec producer(String topic, double rate, int size, List<Long> weights) {

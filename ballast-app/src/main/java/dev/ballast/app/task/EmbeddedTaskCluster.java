@@ -12,17 +12,36 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The embedded cluster a marathon started, as tasks see it: every fault is real (child JVMs killed
- * and restarted, the fault proxy's latency and bandwidth caps). The marathon closes the cluster;
- * tasks do not.
+ * An embedded cluster as tasks see it: every fault is real (child JVMs killed and restarted, the
+ * fault proxy's latency and bandwidth caps). The marathon's cluster is closed by the marathon, not
+ * by tasks; a demo scenario's own cluster is {@link #owning owned} and stopped by {@link #close()}.
  */
 public final class EmbeddedTaskCluster implements TaskCluster {
 
   private final EmbeddedKafkaCluster cluster;
+  private final boolean owned;
 
-  /** Wraps {@code cluster}. */
+  /** Wraps {@code cluster}, which its starter closes. */
   public EmbeddedTaskCluster(EmbeddedKafkaCluster cluster) {
+    this(cluster, false);
+  }
+
+  private EmbeddedTaskCluster(EmbeddedKafkaCluster cluster, boolean owned) {
     this.cluster = requireNonNull(cluster, "cluster");
+    this.owned = owned;
+  }
+
+  /** Wraps {@code cluster} and owns it: {@link #close()} stops it and deletes its data. */
+  public static EmbeddedTaskCluster owning(EmbeddedKafkaCluster cluster) {
+    return new EmbeddedTaskCluster(cluster, true);
+  }
+
+  /** Stops the cluster when this handle owns it; otherwise nothing. */
+  @Override
+  public void close() {
+    if (owned) {
+      cluster.close();
+    }
   }
 
   /** Returns the embedded cluster itself (for a task that needs more than this interface). */

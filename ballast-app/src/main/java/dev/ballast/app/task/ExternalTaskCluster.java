@@ -3,9 +3,12 @@ package dev.ballast.app.task;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.kafka.AdminCalls;
+import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,22 +21,23 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Node;
 
 /**
- * A cluster the marathon did not start ({@code --bootstrap-server}). Brokers are killed and
- * restarted with the user's {@code --kill-broker-cmd} and {@code --restart-broker-cmd} ({@code
- * {id}} and {@code $BALLAST_BROKER_ID} name the broker); a command that is missing, fails or hangs
- * is an {@link InfrastructureException}. Adding brokers and proxy faults need the embedded cluster.
+ * A cluster Ballast did not start ({@code --bootstrap-server}), for {@code demo} and {@code
+ * marathon} alike. Brokers are added, stopped, killed and restarted with the user's {@link
+ * BrokerCommands}; without one, the user is asked and the cluster watched until it shows the change
+ * ({@code demo}), or the missing command is an {@link InfrastructureException} ({@code marathon}).
+ * A command that fails or hangs is an {@link InfrastructureException}. Proxy faults (latency,
+ * bandwidth) need the embedded cluster.
  */
-public final class ExternalTaskCluster implements TaskCluster, AutoCloseable {
+public final class ExternalTaskCluster implements TaskCluster {
 
   private static final long POLL_NANOS = 500_000_000L;
 
   private final ClientSettings client;
   private final Admin admin;
   private final Duration callTimeout;
-  private final String killCmd;
-  private final String restartCmd;
-  private final Duration actionTimeout;
+  private final BrokerCommands commands;
   private final Consumer<String> log;
+  private final BooleanSupplier stopped;
   private final Set<Integer> downByUs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
@@ -48,13 +52,40 @@ public final class ExternalTaskCluster implements TaskCluster, AutoCloseable {
       String restartCmd,
       Duration actionTimeout,
       Consumer<String> log) {
+    this(
+        client,
+        admin,
+        callTimeout,
+        BrokerCommands.killAndRestart(killCmd, restartCmd, actionTimeout),
+        log,
+        () -> false);
+  }
+
+  /**
+   * Creates one over {@code admin} acting with {@code commands}; {@code log} receives the commands,
+   * their output and what the user is asked to do; {@code stopped} aborts a wait for the user.
+   */
+  public ExternalTaskCluster(
+      ClientSettings client,
+      Admin admin,
+      Duration callTimeout,
+      BrokerCommands commands,
+      Consumer<String> log,
+      BooleanSupplier stopped) {
     this.client = requireNonNull(client, "client");
     this.admin = requireNonNull(admin, "admin");
     this.callTimeout = requireNonNull(callTimeout, "callTimeout");
-    this.killCmd = killCmd;
-    this.restartCmd = restartCmd;
-    this.actionTimeout = requireNonNull(actionTimeout, "actionTimeout");
+    this.commands = requireNonNull(commands, "commands");
     this.log = requireNonNull(log, "log");
+    this.stopped = requireNonNull(stopped, "stopped");
+  }
+
+  /** Connects to {@code client} with an admin client of its own, closed by {@link #close()}. */
+  public static ExternalTaskCluster connect(
+      ClientSettings client, BrokerCommands commands, Consumer<String> log, BooleanSupplier stop) {
+    Duration timeout = Duration.ofSeconds(15);
+    return new ExternalTaskCluster(
+        client, Admins.create(client, timeout), timeout, commands, log, stop);
   }
 
   @Override
@@ -79,32 +110,71 @@ public final class ExternalTaskCluster implements TaskCluster, AutoCloseable {
 
   @Override
   public boolean canKillBrokers() {
-    return killCmd != null && restartCmd != null;
+    return commands.kill() != null && commands.restart() != null;
   }
 
   @Override
   public void killBroker(int id) {
-    run("--kill-broker-cmd", killCmd, id);
+    if (commands.kill() == null && (commands.stop() != null || commands.askUser())) {
+      // The user's command decides how a broker goes down; a kill is a stop without the drain.
+      takeDown(id, "--stop-broker-cmd", commands.stop(), "stop (or kill)");
+      return;
+    }
+    takeDown(id, "--kill-broker-cmd", commands.kill(), "kill");
+  }
+
+  @Override
+  public void stopBroker(int id) {
+    if (commands.stop() == null && !commands.askUser()) {
+      // Without a stop command, kill it (the marathon's --kill-broker-cmd).
+      killBroker(id);
+      return;
+    }
+    takeDown(id, "--stop-broker-cmd", commands.stop(), "stop");
+  }
+
+  private void takeDown(int id, String option, String template, String verb) {
+    if (template != null || !commands.askUser()) {
+      run(option, template, id);
+    } else {
+      ask(verb + " broker " + id + " now (or pass " + option + ")", "for it to leave the cluster");
+    }
     downByUs.add(id);
     await("broker " + id + " to leave the cluster", () -> !brokerIds().contains(id));
   }
 
   @Override
-  public void stopBroker(int id) {
-    // The user's command decides how a broker goes down; without a stop command, kill it.
-    killBroker(id);
-  }
-
-  @Override
   public void restartBroker(int id) {
-    run("--restart-broker-cmd", restartCmd, id);
+    run("--restart-broker-cmd", commands.restart(), id);
     await("broker " + id + " to register again", () -> brokerIds().contains(id));
     downByUs.remove(id);
   }
 
   @Override
   public int addBroker() {
-    throw new InfrastructureException("adding brokers needs the embedded cluster");
+    Set<Integer> before = Set.copyOf(brokerIds());
+    if (commands.add() != null) {
+      run("--add-broker-cmd", commands.add(), -1);
+    } else if (commands.askUser()) {
+      ask(
+          "start one more broker in this cluster now (or pass --add-broker-cmd)",
+          "for it to register");
+    } else {
+      throw new InfrastructureException("adding brokers needs the embedded cluster");
+    }
+    int[] added = {-1};
+    await(
+        "a new broker to register",
+        () -> {
+          for (int id : brokerIds()) {
+            if (!before.contains(id)) {
+              added[0] = id;
+              return true;
+            }
+          }
+          return false;
+        });
+    return added[0];
   }
 
   @Override
@@ -128,9 +198,19 @@ public final class ExternalTaskCluster implements TaskCluster, AutoCloseable {
     admin.close(Duration.ofSeconds(2));
   }
 
-  /** Returns {@code template} with {@code {id}} replaced by {@code brokerId}. */
+  /** Returns {@code template} with {@code {id}} replaced by {@code brokerId} (if not negative). */
   static String expand(String template, int brokerId) {
-    return template.replace("{id}", Integer.toString(brokerId));
+    return brokerId < 0 ? template : template.replace("{id}", Integer.toString(brokerId));
+  }
+
+  private void ask(String what, String waitingFor) {
+    log.accept(
+        "ACTION NEEDED: "
+            + what
+            + "; waiting up to "
+            + commands.actionTimeout().toMinutes()
+            + " min "
+            + waitingFor);
   }
 
   private void run(String option, String template, int brokerId) {
@@ -145,11 +225,13 @@ public final class ExternalTaskCluster implements TaskCluster, AutoCloseable {
     String command = expand(template, brokerId);
     log.accept("running " + option + ": " + command);
     ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
-    pb.environment().put("BALLAST_BROKER_ID", Integer.toString(brokerId));
+    if (brokerId >= 0) {
+      pb.environment().put("BALLAST_BROKER_ID", Integer.toString(brokerId));
+    }
     Process p;
-    java.nio.file.Path out;
+    Path out;
     try {
-      out = java.nio.file.Files.createTempFile("ballast-cmd-", ".log");
+      out = Files.createTempFile("ballast-cmd-", ".log");
       out.toFile().deleteOnExit();
       pb.redirectOutput(out.toFile());
       p = pb.start();
@@ -157,13 +239,13 @@ public final class ExternalTaskCluster implements TaskCluster, AutoCloseable {
       throw new InfrastructureException("cannot run " + option + " '" + command + "': " + e, e);
     }
     try {
-      if (!p.waitFor(actionTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!p.waitFor(commands.actionTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
         throw new InfrastructureException(
-            option + " did not finish within " + actionTimeout + ": " + command);
+            option + " did not finish within " + commands.actionTimeout() + ": " + command);
       }
-      String output = java.nio.file.Files.readString(out, StandardCharsets.UTF_8).strip();
-      java.nio.file.Files.deleteIfExists(out);
+      String output = Files.readString(out, StandardCharsets.UTF_8).strip();
+      Files.deleteIfExists(out);
       if (!output.isEmpty()) {
         output.lines().forEach(l -> log.accept("  | " + l));
       }
@@ -187,11 +269,14 @@ public final class ExternalTaskCluster implements TaskCluster, AutoCloseable {
   }
 
   private void await(String what, BooleanSupplier done) {
-    long deadline = System.nanoTime() + actionTimeout.toNanos();
+    long deadline = System.nanoTime() + commands.actionTimeout().toNanos();
     while (!done.getAsBoolean()) {
+      if (stopped.getAsBoolean()) {
+        throw new InfrastructureException("stopped while waiting for " + what);
+      }
       if (System.nanoTime() - deadline > 0) {
         throw new InfrastructureException(
-            "gave up after " + actionTimeout + " waiting for " + what);
+            "gave up after " + commands.actionTimeout() + " waiting for " + what);
       }
       LockSupport.parkNanos(POLL_NANOS);
       if (Thread.interrupted()) {

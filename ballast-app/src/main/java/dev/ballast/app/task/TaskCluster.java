@@ -18,7 +18,7 @@ import java.util.Set;
  * latency on an external cluster) throws {@link InfrastructureException}: the run is INCONCLUSIVE,
  * never FAIL.
  */
-public interface TaskCluster {
+public interface TaskCluster extends AutoCloseable {
 
   /** Returns how clients connect, including the {@code --command-config} properties. */
   ClientSettings client();
@@ -61,4 +61,11 @@ public interface TaskCluster {
    * Caps broker {@code id}'s network at {@code bytesPerSecond} each way (embedded only; 0 undoes).
    */
   void setBandwidth(int id, long bytesPerSecond);
+
+  /**
+   * Releases what this handle holds: an embedded cluster it owns is stopped and its data deleted,
+   * the connection to an external one is closed (the cluster stays up). Nothing by default.
+   */
+  @Override
+  default void close() {}
 }

@@ -12,13 +12,20 @@ public final class FakeCluster implements TaskCluster {
 
   final TreeSet<Integer> up = new TreeSet<>();
   final Set<Integer> down = new TreeSet<>();
-  final List<String> calls = new ArrayList<>();
+  final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
   boolean embedded = true;
   boolean killable = true;
 
   public FakeCluster(int brokers) {
     for (int i = 0; i < brokers; i++) {
       up.add(i);
+    }
+  }
+
+  /** Returns the fault calls asked of this cluster so far, in order ("kill 2", "add 3"). */
+  public List<String> calls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
     }
   }
 
