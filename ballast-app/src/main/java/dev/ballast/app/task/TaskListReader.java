@@ -2,21 +2,15 @@ package dev.ballast.app.task;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ballast.workload.spec.Durations;
+import dev.ballast.workload.spec.YamlBinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,14 +42,7 @@ public final class TaskListReader {
   /** Creates a reader that knows the types of {@code catalog}. */
   public TaskListReader(TaskCatalog catalog) {
     this.catalog = requireNonNull(catalog, "catalog");
-    SimpleModule durations = new SimpleModule("ballast-task-durations");
-    durations.addDeserializer(Duration.class, new DurationDeserializer());
-    this.mapper =
-        new ObjectMapper(new YAMLFactory())
-            .registerModule(durations)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.mapper = YamlBinding.strictMapper();
   }
 
   /** Returns the tasks listed in {@code file}. */
@@ -79,7 +66,7 @@ public final class TaskListReader {
       String why = e.getOriginalMessage().lines().findFirst().orElse("");
       throw new TaskListException(source + " line " + line + ": not valid YAML: " + why, e);
     }
-    Errors errors = new Errors(source, lines(yaml));
+    Errors errors = new Errors(source, YamlBinding.Lines.of(yaml));
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw errors.at(
           "", "the file is empty; list tasks under 'tasks:' (see examples/marathon.yaml)");
@@ -232,22 +219,8 @@ public final class TaskListReader {
     }
   }
 
-  private static Map<String, Integer> lines(String yaml) {
-    Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
-      for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
-        lines.putIfAbsent(
-            Errors.dotted(parser.getParsingContext().pathAsPointer().toString()),
-            parser.currentTokenLocation().getLineNr());
-      }
-    } catch (IOException e) {
-      // The tree was read already; a line number is a nicety.
-    }
-    return lines;
-  }
-
   /** Builds the one-line errors: source, line of the nearest known path, field, reason. */
-  private record Errors(String source, Map<String, Integer> lines) {
+  private record Errors(String source, YamlBinding.Lines lines) {
 
     TaskListException at(String path, String reason) {
       return new TaskListException(
@@ -270,62 +243,12 @@ public final class TaskListReader {
     }
 
     int lineOf(String path) {
-      String p = path;
-      while (!p.isEmpty()) {
-        Integer line = lines.get(p);
-        if (line != null) {
-          return line;
-        }
-        int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-        p = cut < 0 ? "" : p.substring(0, cut);
-      }
-      return 1;
+      Integer line = lines.lineOf(path);
+      return line == null ? 1 : line;
     }
 
     static String path(JsonMappingException e) {
-      StringBuilder b = new StringBuilder();
-      for (JsonMappingException.Reference ref : e.getPath()) {
-        if (ref.getFieldName() != null) {
-          b.append(b.length() == 0 ? "" : ".").append(ref.getFieldName());
-        } else if (ref.getIndex() >= 0) {
-          b.append('[').append(ref.getIndex()).append(']');
-        }
-      }
-      return b.toString();
-    }
-
-    static String dotted(String pointer) {
-      StringBuilder b = new StringBuilder();
-      for (String s : pointer.split("/")) {
-        if (s.isEmpty()) {
-          continue;
-        }
-        if (s.chars().allMatch(Character::isDigit)) {
-          b.append('[').append(s).append(']');
-        } else {
-          b.append(b.length() == 0 ? "" : ".").append(s.replace("~1", "/").replace("~0", "~"));
-        }
-      }
-      return b.toString();
-    }
-  }
-
-  private static final class DurationDeserializer extends StdScalarDeserializer<Duration> {
-
-    private static final long serialVersionUID = 1L;
-
-    DurationDeserializer() {
-      super(Duration.class);
-    }
-
-    @Override
-    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String text = p.getValueAsString();
-      try {
-        return Durations.parse(text);
-      } catch (IllegalArgumentException e) {
-        throw ctxt.weirdStringException(text, Duration.class, e.getMessage());
-      }
+      return YamlBinding.path(e);
     }
   }
 }

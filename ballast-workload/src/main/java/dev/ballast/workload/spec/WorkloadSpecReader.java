@@ -5,29 +5,18 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ballast.core.text.FileProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -41,17 +30,7 @@ public final class WorkloadSpecReader {
 
   /** Creates a reader. */
   public WorkloadSpecReader() {
-    SimpleModule durations = new SimpleModule("ballast-durations");
-    durations.addDeserializer(Duration.class, new DurationDeserializer());
-    durations.addDeserializer(Double.class, new FiniteDoubleDeserializer(Double.class));
-    durations.addDeserializer(double.class, new FiniteDoubleDeserializer(double.class));
-    mapper =
-        new ObjectMapper(
-                YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .registerModule(durations)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    mapper = YamlBinding.strictMapper();
   }
 
   /** Returns the workload in {@code file}. */
@@ -123,7 +102,9 @@ public final class WorkloadSpecReader {
     } catch (InputCoercionException e) {
       JsonParser p = e.getProcessor();
       String field =
-          p == null ? "" : LineIndex.dotted(p.getParsingContext().pathAsPointer().toString());
+          p == null
+              ? ""
+              : YamlBinding.Lines.dotted(p.getParsingContext().pathAsPointer().toString());
       throw tooLarge(source, yaml, field, e);
     } catch (JsonProcessingException e) {
       throw notYaml(source, e);
@@ -221,109 +202,11 @@ public final class WorkloadSpecReader {
     return location == null ? 0 : location.getLineNr();
   }
 
-  /** Returns Jackson's path to the failing value as {@code producers[0].messageSize}. */
-  static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
+  private static String path(JsonMappingException e) {
+    return YamlBinding.path(e);
   }
 
-  private static LineIndex lines(String yaml) {
-    try {
-      return LineIndex.of(new YAMLFactory().createParser(yaml));
-    } catch (IOException e) {
-      return new LineIndex(Map.of());
-    }
-  }
-
-  /** Where each field path starts in the YAML, for errors raised after binding. */
-  record LineIndex(Map<String, Integer> lines) {
-
-    static LineIndex of(JsonParser parser) throws IOException {
-      Map<String, Integer> lines = new HashMap<>();
-      try (parser) {
-        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-          String key = dotted(parser.getParsingContext().pathAsPointer().toString());
-          lines.putIfAbsent(key, parser.currentTokenLocation().getLineNr());
-        }
-      }
-      return new LineIndex(lines);
-    }
-
-    /** Returns the line of {@code path}, or of its nearest enclosing path, or null. */
-    Integer lineOf(String path) {
-      String p = path;
-      while (!p.isEmpty()) {
-        Integer line = lines.get(p);
-        if (line != null) {
-          return line;
-        }
-        int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-        p = cut < 0 ? "" : p.substring(0, cut);
-      }
-      return null;
-    }
-
-    static String dotted(String pointer) {
-      StringBuilder path = new StringBuilder();
-      for (String segment : pointer.split("/")) {
-        if (segment.isEmpty()) {
-          continue;
-        }
-        if (segment.chars().allMatch(Character::isDigit)) {
-          path.append('[').append(segment).append(']');
-        } else {
-          path.append(path.length() == 0 ? "" : ".")
-              .append(segment.replace("~1", "/").replace("~0", "~"));
-        }
-      }
-      return path.toString();
-    }
-  }
-
-  /** Numbers as Jackson reads them, except that one too large for a double (1e400) is refused. */
-  private static final class FiniteDoubleDeserializer extends StdScalarDeserializer<Double> {
-
-    private static final long serialVersionUID = 1L;
-    private final JsonDeserializer<?> numbers;
-
-    FiniteDoubleDeserializer(Class<?> type) {
-      super(Double.class);
-      this.numbers = NumberDeserializers.find(type, type.getName());
-    }
-
-    @Override
-    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Double value = (Double) numbers.deserialize(p, ctxt);
-      if (value != null && value.isInfinite()) {
-        throw JsonMappingException.from(p, "the number is too large for this field");
-      }
-      return value;
-    }
-  }
-
-  private static final class DurationDeserializer extends StdScalarDeserializer<Duration> {
-
-    private static final long serialVersionUID = 1L;
-
-    DurationDeserializer() {
-      super(Duration.class);
-    }
-
-    @Override
-    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String text = p.getValueAsString();
-      try {
-        return Durations.parse(text);
-      } catch (IllegalArgumentException e) {
-        throw ctxt.weirdStringException(text, Duration.class, e.getMessage());
-      }
-    }
+  private static YamlBinding.Lines lines(String yaml) {
+    return YamlBinding.Lines.of(yaml);
   }
 }
