@@ -2,41 +2,54 @@ package dev.ballast.app.scenario;
 
 import dev.ballast.app.task.EmbeddedTaskCluster;
 import dev.ballast.app.task.ExternalTaskCluster;
-import dev.ballast.app.task.Progress;
+import dev.ballast.app.task.RunContext;
 import dev.ballast.app.task.TaskCluster;
+import dev.ballast.app.task.TaskLimits;
+import dev.ballast.app.task.TaskPhase;
+import dev.ballast.app.task.TaskRunner;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
+import dev.ballast.workload.rate.IdleStrategy;
+import dev.ballast.workload.rate.NanoClock;
+import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.spec.TopicSpec;
+import dev.ballast.workload.worker.LocalWorker;
 import dev.ballast.workload.worker.TopicPreparer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Runs one scenario through its phases (prepare, warm-up, workload, cleanup): starts an embedded
- * cluster, places the topic, drives the load and the balancer service in-process with its normal
- * detection, fires the trigger, waits for the expected end, stops the load and checks continuity,
- * then judges the run and writes its reports. Cleanup always runs, also on failure and Ctrl-C.
+ * Runs one scenario as a task ({@link BalancingScenarioTask}) through the same {@link TaskRunner}
+ * the marathon uses: it makes the results folder and the experiment log, starts the scenario's
+ * embedded cluster (or connects to the user's), drives the runner to its end on this thread, and
+ * returns the reported result. Cleanup always runs, also on failure and Ctrl-C.
  */
 public final class ScenarioRunner {
 
+  /** The limits of one scenario run: the capacity scenario alone may take 10 minutes and more. */
+  static final TaskLimits LIMITS =
+      new TaskLimits(Duration.ofMinutes(30), Map.of(TaskPhase.CLEANUP, Duration.ofMinutes(5)));
+
   private final ScenarioOptions options;
   private final PrintWriter console;
+  private final IdleStrategy idle = ParkingIdleStrategy.standard();
   private volatile boolean stopRequested;
+  private volatile TaskRunner current;
 
   /** Creates a runner printing progress to {@code console}. */
   public ScenarioRunner(ScenarioOptions options, PrintWriter console) {
@@ -47,6 +60,10 @@ public final class ScenarioRunner {
   /** Asks the run in progress to stop early (Ctrl-C); cleanup and reports still happen. */
   public void requestStop() {
     stopRequested = true;
+    TaskRunner r = current;
+    if (r != null) {
+      r.requestStop();
+    }
   }
 
   /** Returns whether a stop was requested. */
@@ -61,102 +78,94 @@ public final class ScenarioRunner {
     Files.createDirectories(dir.resolve("charts"));
     try (ExperimentLog log =
         new ExperimentLog(dir.resolve("experiment.log"), console, spec.name())) {
-      ScenarioResult result = ReportWriter.write(runLogged(spec, dir, log));
-      log.line("results: " + dir.toAbsolutePath());
-      log.line(result.passed() ? "PASS" : "FAIL");
-      return result;
+      long t0 = System.nanoTime();
+      log.line("prepare: " + spec.title());
+      TaskCluster cluster;
+      try {
+        cluster = open(spec, options, log, this::isStopRequested);
+      } catch (RuntimeException e) {
+        String error = e.getMessage() == null ? e.toString() : e.getMessage();
+        log.line("error: " + error);
+        return report(
+            ScenarioOutcome.notStarted(spec, dir, Map.of("cleanup", 0.0), error), dir, log);
+      }
+      BalancingScenarioTask task = new BalancingScenarioTask(spec, options, cluster, log, dir, t0);
+      try {
+        drive(spec, task, cluster, dir, log);
+      } finally {
+        task.finishNow();
+      }
+      return task.result();
     }
   }
 
-  private ScenarioResult runLogged(ScenarioSpec original, Path dir, ExperimentLog log) {
-    Map<String, Double> phases = new LinkedHashMap<>();
-    long t0 = System.nanoTime();
-    log.line("prepare: " + original.title());
-    TaskCluster cluster = null;
-    ScenarioRun run = null;
-    String error = null;
-    ScenarioSpec spec = original;
+  /** Runs {@code task} through a {@link TaskRunner} on this thread until it is judged. */
+  private void drive(
+      ScenarioSpec spec,
+      BalancingScenarioTask task,
+      TaskCluster cluster,
+      Path dir,
+      ExperimentLog log) {
+    RunContext context =
+        new RunContext(
+            spec.name(),
+            1,
+            System.nanoTime() >>> 20,
+            options.quick(),
+            cluster,
+            LocalWorker::create,
+            NanoClock.SYSTEM,
+            Instant.now(),
+            dir,
+            e -> log.quiet("task: " + e.kind() + " " + e.severity() + ": " + e.message()));
+    TaskRunner runner = new TaskRunner("scenario", task, LIMITS, List.of(), context);
+    current = runner;
+    if (stopRequested) {
+      runner.requestStop();
+    }
     try {
-      cluster = options.external() == null ? startEmbedded(original, log) : connect(log);
-      Map<Integer, Integer> idOf = brokerMapping(original, cluster.brokerIds());
-      spec = original.onBrokers(idOf);
-      Set<Integer> others = new TreeSet<>(cluster.brokerIds());
-      others.removeAll(idOf.values());
-      if (!others.isEmpty()) {
-        log.line(
-            "the scenario runs on brokers "
-                + idOf.values()
-                + "; brokers "
-                + others
-                + " are excluded (they receive none of its partitions)");
+      while (!runner.isDone()) {
+        long now = System.nanoTime();
+        if (runner.doWork(now) == 0) {
+          idle.idle(0, runner.nanosUntilWork(now));
+        }
       }
-      prepareTopic(cluster, spec, log);
-      phases.put("prepare", (System.nanoTime() - t0) / 1e9);
-      run =
-          new ScenarioRun(
-              original, options, idOf, others, cluster, log, dir, this::isStopRequested);
-      drive(run, phases, log);
-    } catch (RuntimeException e) {
-      error = e.getMessage() == null ? e.toString() : e.getMessage();
-      log.line("error: " + error);
     } finally {
-      long c0 = System.nanoTime();
-      if (run != null) {
-        spec = run.spec();
-        run.close();
-      }
-      if (cluster != null) {
-        cleanup(cluster, spec, log);
-      }
-      phases.put("cleanup", (System.nanoTime() - c0) / 1e9);
+      current = null;
     }
-    return run == null
-        ? ScenarioOutcome.notStarted(spec, dir, phases, error)
-        : run.result(dir, phases, error);
   }
 
   /**
-   * Runs the steps of warm-up, workload and drain one after the other, each until it is done; a
-   * stop request ends warm-up and workload early (the load still drains). The one wait is here.
+   * Returns the cluster {@code spec} runs on: its own embedded one, started and shaped for its
+   * fault (closed by its cleanup), or the user's ({@code --bootstrap-server}).
    */
-  private void drive(ScenarioRun run, Map<String, Double> phases, ExperimentLog log) {
-    long warm = System.nanoTime();
-    log.line("warm-up: the load starts; sampling begins once it is steady");
-    boolean stopped = !until(run::warmUp, true);
-    phases.put("warm-up", (System.nanoTime() - warm) / 1e9);
-    long work = System.nanoTime();
-    if (!stopped) {
-      run.startWorkload(work);
-      until(run::workload, true);
+  static TaskCluster open(
+      ScenarioSpec spec, ScenarioOptions options, ExperimentLog log, BooleanSupplier stopped) {
+    ExternalTarget t = options.external();
+    if (t == null) {
+      EmbeddedKafkaCluster embedded = EmbeddedKafkaCluster.start(ScenarioFaults.cluster(spec));
+      log.line("cluster up: " + embedded.bootstrapServers());
+      return EmbeddedTaskCluster.owning(embedded);
     }
-    phases.put("workload", (System.nanoTime() - work) / 1e9);
-    long drain = System.nanoTime();
-    run.stopLoad();
-    until(run::drain, false);
-    phases.put("drain", (System.nanoTime() - drain) / 1e9);
+    log.line("cluster: " + t.client().bootstrapServers() + " (external: nothing is started)");
+    return ExternalTaskCluster.connect(t.client(), t.commands(), log::line, stopped);
   }
 
-  /**
-   * Calls {@code step} until it is done, waiting what it asks in between; returns false when a stop
-   * request ended it first ({@code stoppable}).
-   */
-  private boolean until(java.util.function.LongFunction<Progress> step, boolean stoppable) {
-    while (true) {
-      if (stoppable && stopRequested) {
-        return false;
-      }
-      Progress p = step.apply(System.nanoTime());
-      if (p.done()) {
-        return true;
-      }
-      if (p.nanosUntilNext() > 0) {
-        LockSupport.parkNanos(p.nanosUntilNext());
-      }
+  /** Writes the reports of {@code r} and logs where they are and the verdict. */
+  static ScenarioResult report(ScenarioResult r, Path dir, ExperimentLog log) {
+    ScenarioResult written;
+    try {
+      written = ReportWriter.write(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the reports to " + dir, e);
     }
+    log.line("results: " + dir.toAbsolutePath());
+    log.line(written.passed() ? "PASS" : "FAIL");
+    return written;
   }
 
   /** Maps broker i of the scenario to the cluster's i-th broker (the identity on the embedded). */
-  private static Map<Integer, Integer> brokerMapping(ScenarioSpec spec, List<Integer> ids) {
+  static Map<Integer, Integer> brokerMapping(ScenarioSpec spec, List<Integer> ids) {
     if (ids.size() < spec.brokers()) {
       throw new IllegalStateException(
           spec.name()
@@ -174,7 +183,7 @@ public final class ScenarioRunner {
     return idOf;
   }
 
-  private static void prepareTopic(TaskCluster cluster, ScenarioSpec spec, ExperimentLog log) {
+  static void prepareTopic(TaskCluster cluster, ScenarioSpec spec, ExperimentLog log) {
     try (Admin admin = Admins.create(cluster.client(), Duration.ofSeconds(15))) {
       if (!cluster.isEmbedded()) {
         refuseLeftovers(admin, spec);
@@ -185,7 +194,7 @@ public final class ScenarioRunner {
     }
   }
 
-  private static void cleanup(TaskCluster cluster, ScenarioSpec spec, ExperimentLog log) {
+  static void cleanup(TaskCluster cluster, ScenarioSpec spec, ExperimentLog log) {
     if (cluster.isEmbedded()) {
       cluster.close();
       log.line("cleanup: every broker stopped, data deleted");
@@ -193,18 +202,6 @@ public final class ScenarioRunner {
       removeScenarioData(cluster.client(), spec, log);
       cluster.close();
     }
-  }
-
-  private TaskCluster startEmbedded(ScenarioSpec spec, ExperimentLog log) {
-    EmbeddedKafkaCluster embedded = EmbeddedKafkaCluster.start(ScenarioFaults.cluster(spec));
-    log.line("cluster up: " + embedded.bootstrapServers());
-    return EmbeddedTaskCluster.owning(embedded);
-  }
-
-  private TaskCluster connect(ExperimentLog log) {
-    ExternalTarget t = options.external();
-    log.line("cluster: " + t.client().bootstrapServers() + " (external: nothing is started)");
-    return ExternalTaskCluster.connect(t.client(), t.commands(), log::line, this::isStopRequested);
   }
 
   /**
