@@ -20,7 +20,6 @@ import dev.ballast.kafka.exec.ExecutorSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +99,27 @@ final class CapacityFix {
 
   /** Runs the whole fix; throws when a step fails or the cluster does not recover in time. */
   void run() {
+    Diagnosis d = diagnoseOverload();
+    ScaleOut scaleOut = d.fix().scaleOut();
+    long fixStart = System.nanoTime();
+    applyFix(d, scaleOut);
+    awaitUnderReplicated(false, Duration.ofSeconds(120));
+    secondsToHealthy = (System.nanoTime() - fixStart) / 1e9;
+    log.line(
+        String.format(
+            Locale.ROOT,
+            "no partition under-replicated %.1f s after step 1 began; the spike returns",
+            secondsToHealthy));
+    loadFactor.accept(1);
+    awaitCondition(loadOnSchedule, Duration.ofSeconds(60), "the producers to return to schedule");
+    examineAgain();
+  }
+
+  /**
+   * Waits for the overload to show, then for the load to be back on schedule, and has the doctor
+   * diagnose it; writes the fix; returns the diagnosis (with its capacity incident).
+   */
+  private Diagnosis diagnoseOverload() {
     underReplicatedSeen = awaitUnderReplicated(true, Duration.ofSeconds(90));
     log.line(
         underReplicatedSeen
@@ -137,7 +157,11 @@ final class CapacityFix {
       log.line("doctor | " + line);
     }
     log.line("fix written: " + String.join(", ", written.stream().map(this::relative).toList()));
-    ScaleOut scaleOut = d.fix().scaleOut();
+    return d;
+  }
+
+  /** Applies the fix at a tenth of the load: step 1 adds the brokers, step 2 rebalances. */
+  private void applyFix(Diagnosis d, ScaleOut scaleOut) {
     // Under the full load the two brokers have no network left to copy partitions to new ones:
     // the new replicas never catch up and the reassignment never ends. The spike passes (as
     // operators scale after the peak, or throttle producers), the fix goes in, the spike returns.
@@ -147,7 +171,6 @@ final class CapacityFix {
             + "% while the fix is applied (a saturated broker has no network left to copy"
             + " partitions to new brokers)");
     loadFactor.accept(BASE_LOAD);
-    long fixStart = System.nanoTime();
     log.line(
         "step 1 (on MSK: aws kafka update-broker-count --target-number-of-broker-nodes "
             + scaleOut.targetBrokers()
@@ -170,7 +193,7 @@ final class CapacityFix {
               + " but the fix was planned for "
               + scaleOut.newBrokerIds());
     }
-    try (PrintWriter out = new PrintWriter(new LineWriter(log))) {
+    try (PrintWriter out = new PrintWriter(new FixLogWriter(log))) {
       applied =
           new FixApplier(
                   admin, ExecutorSettings.defaults(), System::nanoTime, Duration.ofMinutes(3), out)
@@ -179,15 +202,13 @@ final class CapacityFix {
     if (!applied) {
       throw new IllegalStateException("step 2, the rebalance, did not complete");
     }
-    awaitUnderReplicated(false, Duration.ofSeconds(120));
-    secondsToHealthy = (System.nanoTime() - fixStart) / 1e9;
-    log.line(
-        String.format(
-            Locale.ROOT,
-            "no partition under-replicated %.1f s after step 1 began; the spike returns",
-            secondsToHealthy));
-    loadFactor.accept(1);
-    awaitCondition(loadOnSchedule, Duration.ofSeconds(60), "the producers to return to schedule");
+  }
+
+  /**
+   * Under the full load again, watches the grown cluster for under-replication and has the doctor
+   * look again; a leader skew it still finds gets its preferred leader election.
+   */
+  private void examineAgain() {
     underReplicatedUnderSpike = worstUnderReplicated(window.multipliedBy(2));
     log.line(
         underReplicatedUnderSpike
@@ -207,7 +228,7 @@ final class CapacityFix {
     // its peers) gets its preferred leader election, as an operator with --apply would; more
     // moves are not this scenario's business.
     if (!again.fix().preferredElection().isEmpty()) {
-      try (PrintWriter out = new PrintWriter(new LineWriter(log))) {
+      try (PrintWriter out = new PrintWriter(new FixLogWriter(log))) {
         new FixApplier(
                 admin, ExecutorSettings.defaults(), System::nanoTime, Duration.ofMinutes(1), out)
             .apply(
@@ -220,100 +241,19 @@ final class CapacityFix {
 
   /** The checks of the capacity scenario, added to the common ones. */
   List<Check> checks() {
-    List<Check> checks = new ArrayList<>();
-    checks.add(
-        new Check(
-            "the load overwhelms the cluster",
-            underReplicatedSeen > 0,
-            underReplicatedSeen
-                + " partition(s) of "
-                + spec.topic()
-                + " fell out of sync under "
-                + ConsoleListener.bytes(spec.bandwidthCap())
-                + "/s per broker"));
-    Diagnosis d = diagnosis;
-    Incident incident = d == null ? null : capacityIncident(d);
-    ScaleOut scaleOut = d == null ? null : d.fix().scaleOut();
-    checks.add(
-        new Check(
-            "the doctor finds CapacityInsufficient and sizes the cluster",
-            incident != null
-                && scaleOut != null
-                && scaleOut.targetBrokers() % scaleOut.availabilityZones() == 0,
-            incident == null || scaleOut == null
-                ? "no capacity incident with a scale-out" + (d == null ? "" : ": " + kinds(d))
-                : incident.signal()
-                    + "; "
-                    + scaleOut.currentBrokers()
-                    + " -> "
-                    + scaleOut.targetBrokers()
-                    + " brokers ("
-                    + scaleOut.basis()
-                    + ")"));
-    checks.add(fixWritten());
-    checks.add(
-        new Check(
-            "the fix is applied: brokers added, then the rebalance",
-            applied,
-            "brokers " + addedBrokers() + " added; rebalance " + (applied ? "done" : "not done")));
-    checks.add(
-        new Check(
-            "the grown cluster carries the full load in sync",
-            underReplicatedUnderSpike == 0,
-            underReplicatedUnderSpike < 0
-                ? "the full load did not run again"
-                : underReplicatedUnderSpike
-                    + " partition(s) under-replicated at worst with the full load on "
-                    + (spec.brokers() + addedBrokers().size())
-                    + " brokers"));
-    Diagnosis again = afterFix;
-    checks.add(
-        new Check(
-            "the doctor finds the capacity sufficient after the fix",
-            again != null && capacityIncident(again) == null,
-            again == null
-                ? "the doctor did not look again"
-                : String.format(
-                    Locale.ROOT,
-                    "no partition under-replicated %.1f s after step 1 began; incidents after: %s",
-                    secondsToHealthy,
-                    again.incidents().isEmpty() ? "none" : kinds(again))));
-    return checks;
+    return CapacityChecks.all(spec, dir, evidence());
   }
 
-  private Check fixWritten() {
-    List<String> problems = new ArrayList<>();
-    for (Map.Entry<FixFormat, String> e : FILES.entrySet()) {
-      Path p = dir.resolve("fix").resolve(e.getValue());
-      try {
-        if (!Files.isRegularFile(p) || Files.size(p) == 0) {
-          problems.add(e.getValue() + " missing or empty");
-        }
-      } catch (IOException ex) {
-        problems.add(e.getValue() + ": " + ex.getMessage());
-      }
-    }
-    Path tf = dir.resolve("fix").resolve(FILES.get(FixFormat.TERRAFORM));
-    if (Files.isRegularFile(tf)) {
-      try {
-        // The diff may change the broker count and nothing else: a change of client_subnets
-        // destroys the cluster and its data.
-        for (String line : Files.readAllLines(tf)) {
-          boolean change = line.startsWith("+") || line.startsWith("-");
-          if (change && !line.contains("number_of_broker_nodes")) {
-            problems.add("terraform.diff changes more than number_of_broker_nodes: " + line);
-          }
-        }
-      } catch (IOException ex) {
-        problems.add("terraform.diff: " + ex.getMessage());
-      }
-    }
-    return new Check(
-        "the fix is written as Kafka CLI, AWS CLI, Terraform, Pulumi and Strimzi",
-        problems.isEmpty() && diagnosis != null,
-        problems.isEmpty()
-            ? "fix/" + String.join(", fix/", FILES.values())
-            : String.join("; ", problems));
+  /** Returns what the fix did and found so far. */
+  CapacityChecks.Evidence evidence() {
+    return new CapacityChecks.Evidence(
+        underReplicatedSeen,
+        diagnosis,
+        applied,
+        addedBrokers(),
+        underReplicatedUnderSpike,
+        afterFix,
+        secondsToHealthy);
   }
 
   private Diagnosis diagnose(Duration window) {
@@ -420,14 +360,14 @@ final class CapacityFix {
     return dir.relativize(p).toString();
   }
 
-  private static Incident capacityIncident(Diagnosis d) {
+  static Incident capacityIncident(Diagnosis d) {
     return d.incidents().stream()
         .filter(i -> i.kind() == IncidentKind.CAPACITY_INSUFFICIENT)
         .findFirst()
         .orElse(null);
   }
 
-  private static String kinds(Diagnosis d) {
+  static String kinds(Diagnosis d) {
     return d.incidents().isEmpty()
         ? "no incident"
         : String.join(", ", d.incidents().stream().map(i -> i.id()).toList());
@@ -443,37 +383,5 @@ final class CapacityFix {
     m.put(FixFormat.PULUMI, "pulumi.diff");
     m.put(FixFormat.STRIMZI, "strimzi.yaml");
     return java.util.Collections.unmodifiableMap(m);
-  }
-
-  /** Sends whole lines written to it to the experiment log. */
-  private static final class LineWriter extends Writer {
-    private final ExperimentLog log;
-    private final StringBuilder line = new StringBuilder();
-
-    LineWriter(ExperimentLog log) {
-      this.log = log;
-    }
-
-    @Override
-    public void write(char[] chars, int off, int len) {
-      for (int i = off; i < off + len; i++) {
-        if (chars[i] == '\n') {
-          log.line("fix | " + line);
-          line.setLength(0);
-        } else if (chars[i] != '\r') {
-          line.append(chars[i]);
-        }
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {
-      if (line.length() > 0) {
-        write(new char[] {'\n'}, 0, 1);
-      }
-    }
   }
 }

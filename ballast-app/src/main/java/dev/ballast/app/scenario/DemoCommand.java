@@ -120,26 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw new UserException("--balancer must be 'ballast' or 'external', not '" + balancer + "'");
     }
     Map<String, ScenarioSpec> catalogue = Scenarios.catalogue(quick);
-    List<String> names = scenario.equals("all") ? Scenarios.ALL : List.of(scenario);
-    if (external != null) {
-      if (!scenario.equals("all") && EMBEDDED_ONLY.contains(scenario)) {
-        throw new UserException(
-            scenario
-                + " injects faults with the embedded cluster's proxy and cannot run on"
-                + " --bootstrap-server; run it without --bootstrap-server");
-      }
-      names = names.stream().filter(n -> !EMBEDDED_ONLY.contains(n)).toList();
-    }
-    for (String n : names) {
-      if (!catalogue.containsKey(n)) {
-        throw new UserException(
-            "unknown scenario '"
-                + n
-                + "' (scenarios: "
-                + String.join(", ", catalogue.keySet())
-                + ", all)");
-      }
-    }
+    List<String> names = names(catalogue, external != null);
     PrintWriter out = spec.commandLine().getOut();
     ScenarioOptions options =
         new ScenarioOptions(
@@ -187,6 +168,31 @@ public final class DemoCommand implements Callable<Integer> {
     }
     printSummary(out, done, (System.nanoTime() - start) / 1e9);
     return done.stream().allMatch(ScenarioResult::passed) && done.size() == names.size() ? 0 : 1;
+  }
+
+  /** Returns the scenarios to run, checked: known, and able to run on an external cluster. */
+  private List<String> names(Map<String, ScenarioSpec> catalogue, boolean external) {
+    List<String> names = scenario.equals("all") ? Scenarios.ALL : List.of(scenario);
+    if (external) {
+      if (!scenario.equals("all") && EMBEDDED_ONLY.contains(scenario)) {
+        throw new UserException(
+            scenario
+                + " injects faults with the embedded cluster's proxy and cannot run on"
+                + " --bootstrap-server; run it without --bootstrap-server");
+      }
+      names = names.stream().filter(n -> !EMBEDDED_ONLY.contains(n)).toList();
+    }
+    for (String n : names) {
+      if (!catalogue.containsKey(n)) {
+        throw new UserException(
+            "unknown scenario '"
+                + n
+                + "' (scenarios: "
+                + String.join(", ", catalogue.keySet())
+                + ", all)");
+      }
+    }
+    return names;
   }
 
   /** Returns the external cluster, checked reachable, or null for the embedded one. */

@@ -1,8 +1,6 @@
 package dev.ballast.app.scenario;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.app.balance.ConsoleListener;
 import dev.ballast.core.detect.BrokerLoads;
 import dev.ballast.core.model.Broker;
@@ -14,7 +12,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +62,7 @@ final class ReportWriter {
               charts.size() + " chart(s)" + (bad.isEmpty() ? "" : "; invalid: " + bad)));
     }
     ScenarioResult withCharts = with(r, checks);
-    Files.writeString(dir.resolve("summary.json"), summary(withCharts));
+    Files.writeString(dir.resolve("summary.json"), SummaryJson.of(withCharts));
     List<String> missing =
         FILES.stream().filter(f -> !Files.isRegularFile(dir.resolve(f))).toList();
     if (r.error() == null) {
@@ -76,7 +73,7 @@ final class ReportWriter {
               missing.isEmpty() ? String.join(", ", FILES) + ", charts/" : "missing: " + missing));
     }
     ScenarioResult done = with(r, checks);
-    Files.writeString(dir.resolve("summary.json"), summary(done));
+    Files.writeString(dir.resolve("summary.json"), SummaryJson.of(done));
     Files.writeString(dir.resolve("metrics-comparison.md"), comparison(done));
     return done;
   }
@@ -303,131 +300,6 @@ final class ReportWriter {
     double[] v = values(m, f);
     double mean = Arrays.stream(v).average().orElse(0);
     return mean <= 0 ? 0 : Arrays.stream(v).max().orElse(0) / mean;
-  }
-
-  private static String summary(ScenarioResult r) throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("demo_name", r.spec().name());
-    root.put("timestamp", Instant.now().toString());
-    root.put("title", r.spec().title());
-    root.put("verdict", r.passed() ? "PASS" : "FAIL");
-    ObjectNode before = root.putObject("before");
-    before.set("metrics", clusterMetrics(r.before()));
-    before.set("partition_distribution", distribution(r, r.before()));
-    ObjectNode after = root.putObject("after");
-    after.set("metrics", clusterMetrics(r.after()));
-    after.set("partition_distribution", distribution(r, r.after()));
-    ObjectNode imp = root.putObject("improvement");
-    String[] keys = {
-      "bytes_in_balance_improvement",
-      "bytes_out_balance_improvement",
-      "messages_in_balance_improvement",
-      "partition_balance_improvement"
-    };
-    List<ToDoubleFunction<LoadVector>> fs =
-        List.of(
-            LoadVector::networkIn,
-            LoadVector::networkOut,
-            LoadVector::messages,
-            LoadVector::replicas);
-    for (int i = 0; i < keys.length; i++) {
-      double b = stdDev(r.before(), fs.get(i));
-      double a = stdDev(r.after(), fs.get(i));
-      imp.put(keys[i], b <= 0 ? 0 : Math.round((b - a) / b * 1000) / 10.0);
-    }
-    ObjectNode bal = root.putObject("balancing");
-    if (r.convergenceSeconds() != null) {
-      bal.put("convergence_seconds", r.convergenceSeconds());
-    } else {
-      bal.putNull("convergence_seconds");
-    }
-    bal.put("executions", r.executionStarts().size());
-    bal.put("replica_moves", r.moves());
-    bal.put("leadership_changes", r.leaderChanges());
-    bal.put("bytes_moved", r.bytesMoved());
-    if (r.workload() != null && !r.workload().groups().isEmpty()) {
-      var v = r.workload().groups().get(0).verdict();
-      ObjectNode c = root.putObject("continuity");
-      c.put("produced", v.produced());
-      c.put("acked", v.acked());
-      c.put("consumed", v.consumed());
-      c.put("lost", v.lost());
-      c.put("duplicated", v.duplicated());
-      c.put("reordered", v.reordered());
-      c.put("produce_p99_ms", r.workload().latencyFromIntended().p99() / 1e6);
-    }
-    ObjectNode phases = root.putObject("phase_seconds");
-    r.phaseSeconds().forEach(phases::put);
-    ArrayNode checks = root.putArray("checks");
-    r.checks()
-        .forEach(
-            c ->
-                checks
-                    .addObject()
-                    .put("name", c.name())
-                    .put("verdict", c.verdict())
-                    .put("evidence", c.evidence()));
-    if (r.error() != null) {
-      root.put("error", r.error());
-    }
-    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-  }
-
-  private static ObjectNode clusterMetrics(ClusterModel m) {
-    ObjectNode n = JSON.createObjectNode();
-    if (m == null) {
-      return n;
-    }
-    Map<Integer, LoadVector> loads = BrokerLoads.of(m);
-    ArrayNode brokers = n.putArray("brokers");
-    double in = 0;
-    double out = 0;
-    double msgs = 0;
-    for (Broker b : m.brokers()) {
-      LoadVector l = loads.get(b.id());
-      brokers
-          .addObject()
-          .put("broker_id", Integer.toString(b.id()))
-          .put("state", b.state().label())
-          .put("bytes_in_per_sec", l.networkIn())
-          .put("bytes_out_per_sec", l.networkOut())
-          .put("messages_in_per_sec", l.messages())
-          .put("partition_count", (long) l.replicas())
-          .put("leader_partition_count", (long) l.leaders());
-      in += l.networkIn();
-      out += l.networkOut();
-      msgs += l.messages();
-    }
-    n.put("total_bytes_in_per_sec", in);
-    n.put("total_bytes_out_per_sec", out);
-    n.put("total_messages_in_per_sec", msgs);
-    n.put("total_partitions", m.partitions().size());
-    n.put("bytes_in_std_dev", stdDev(m, LoadVector::networkIn));
-    n.put("bytes_out_std_dev", stdDev(m, LoadVector::networkOut));
-    n.put("messages_in_std_dev", stdDev(m, LoadVector::messages));
-    n.put("partition_count_std_dev", stdDev(m, LoadVector::replicas));
-    return n;
-  }
-
-  private static ObjectNode distribution(ScenarioResult r, ClusterModel m) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("topic", r.spec().topic());
-    ArrayNode parts = n.putArray("partitions");
-    if (m != null) {
-      m.partitions().stream()
-          .filter(p -> p.topic().equals(r.spec().topic()))
-          .forEach(
-              p -> {
-                ObjectNode o =
-                    parts
-                        .addObject()
-                        .put("partition_id", p.partition())
-                        .put("leader_broker", Integer.toString(p.leader()));
-                ArrayNode rs = o.putArray("replicas");
-                p.replicas().forEach(x -> rs.add(Integer.toString(x)));
-              });
-    }
-    return n;
   }
 
   /** Writes the index of several runs ({@code results/latest/README.md}). */

@@ -69,22 +69,7 @@ final class ScenarioChecks {
                 : String.format(
                     Locale.ROOT, "%s %.1f s after the trigger", distribution(after), convergence)));
     if (spec.expectation().balancedAfter()) {
-      checks.add(
-          new Check(
-              "balanced after",
-              mmAfter <= BALANCED_AFTER,
-              String.format(
-                  Locale.ROOT,
-                  "%s max/mean %.2f after (needs <= %.2f)",
-                  metric.label(),
-                  mmAfter,
-                  BALANCED_AFTER)));
-      checks.add(
-          new Check(
-              "after is better than before",
-              mmAfter < mmBefore,
-              String.format(
-                  Locale.ROOT, "%s max/mean %.2f -> %.2f", metric.label(), mmBefore, mmAfter)));
+      checks.addAll(balanceChecks(metric, mmBefore, mmAfter));
     }
     if (spec.name().equals("qps-based") && before != null && after != null) {
       double bytesBefore = maxOverMean(before, Goal.NETWORK_IN);
@@ -110,6 +95,28 @@ final class ScenarioChecks {
                 + recorder.failedExecutions()
                 + " failed or cancelled"));
     return checks;
+  }
+
+  /** The end is balanced in the scenario's metric, and better than the start. */
+  private static List<Check> balanceChecks(Goal metric, double mmBefore, double mmAfter) {
+    List<Check> out = new ArrayList<>();
+    out.add(
+        new Check(
+            "balanced after",
+            mmAfter <= BALANCED_AFTER,
+            String.format(
+                Locale.ROOT,
+                "%s max/mean %.2f after (needs <= %.2f)",
+                metric.label(),
+                mmAfter,
+                BALANCED_AFTER)));
+    out.add(
+        new Check(
+            "after is better than before",
+            mmAfter < mmBefore,
+            String.format(
+                Locale.ROOT, "%s max/mean %.2f -> %.2f", metric.label(), mmBefore, mmAfter)));
+    return out;
   }
 
   private Check produceLatencyRecovers() {
