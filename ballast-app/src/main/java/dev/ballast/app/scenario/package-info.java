@@ -1,5 +1,8 @@
 /**
- * Scenarios: automated experiments on a real cluster with a lifecycle (prepare, warm-up, workload,
- * cleanup), checks with verdicts, and reports (Markdown, JSON, CSV, PNG charts); and {@code demo}.
+ * The balancing scenarios and {@code demo}: the catalogue ({@link
+ * dev.ballast.app.scenario.Scenarios}), each scenario as a task of the task framework ({@link
+ * dev.ballast.app.scenario.BalancingScenarioTask}: load, balancer and a {@link
+ * dev.ballast.app.task.fault.Fault}, stepped by the {@link dev.ballast.app.task.TaskRunner}), its
+ * checks with verdicts, and its reports (Markdown, JSON, CSV, PNG charts).
  */
 package dev.ballast.app.scenario;

@@ -1,10 +1,10 @@
 /**
- * The task framework behind {@code marathon} (and, in time, {@code demo}): a {@link
- * dev.ballast.app.task.Task} with a typed YAML config and four phases (prepare, warm-up, workload,
- * cleanup), a runner that advances the phases on an injected clock with timeouts and interruption,
- * pure {@link dev.ballast.app.task.Checker}s that judge a {@link dev.ballast.app.task.RecordedRun}
- * and return {@link dev.ballast.app.task.Verdict}s, and the {@link dev.ballast.app.task.Event}s
- * (with a {@link dev.ballast.app.task.Severity}) that alerts and reports are made from.
+ * The task framework behind {@code marathon} and {@code demo}: a {@link dev.ballast.app.task.Task}
+ * with a typed YAML config and four phases (prepare, warm-up, workload, cleanup), a runner that
+ * advances the phases on an injected clock with timeouts and interruption, pure {@link
+ * dev.ballast.app.task.Checker}s that judge a {@link dev.ballast.app.task.RecordedRun} and return
+ * {@link dev.ballast.app.task.Verdict}s, and the {@link dev.ballast.app.task.Event}s (with a {@link
+ * dev.ballast.app.task.Severity}) that alerts and reports are made from.
  *
  * <p>Writing a task: implement {@link dev.ballast.app.task.Task}, a config record, and a {@link
  * dev.ballast.app.task.TaskType} that binds them under a name; list the type's class in {@code
