@@ -9,7 +9,6 @@ import dev.ballast.core.plan.LoadVector;
 import dev.ballast.workload.spec.ProducerSpec;
 import dev.ballast.workload.worker.GroupResult;
 import dev.ballast.workload.worker.WorkloadResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,22 +26,61 @@ final class ScenarioChecks {
   static final double METRIC_TOLERANCE = 0.05;
 
   private final ScenarioSpec spec;
-  private final ScenarioRecorder recorder;
+  private final Evidence evidence;
   private final WorkloadResult workload;
   private final Double convergence;
 
-  ScenarioChecks(
-      ScenarioSpec spec,
-      ScenarioRecorder recorder,
+  /**
+   * What a run recorded that the checks judge, besides the cluster before and after.
+   *
+   * @param workload the load's result (continuity, counts)
+   * @param convergence seconds from the trigger to the expected end, or null when not reached
+   * @param timeline per-broker samples, with the produce p99 of each
+   * @param produceP99AtEnd the producers' p99 in the last load period under load (ms, NaN: none)
+   * @param ackedRateOverWindow messages/s the producers had acknowledged within the sampler's last
+   *     window (NaN: unknown)
+   * @param executions how many plan executions started
+   * @param failedExecutions how many of them failed (a refused move, an error)
+   */
+  record Evidence(
       WorkloadResult workload,
       Double convergence,
-      Path dir) {
-    this.spec = spec;
-    this.recorder = recorder;
-    this.workload = workload;
-    this.convergence = convergence;
+      List<TimelinePoint> timeline,
+      double produceP99AtEnd,
+      double ackedRateOverWindow,
+      int executions,
+      int failedExecutions) {
+
+    /** Validates and copies. */
+    Evidence {
+      java.util.Objects.requireNonNull(workload, "workload");
+      timeline = List.copyOf(timeline);
+    }
+
+    /** Returns the evidence {@code recorder} holds, with the load's result and convergence. */
+    static Evidence of(ScenarioRecorder recorder, WorkloadResult workload, Double convergence) {
+      return new Evidence(
+          workload,
+          convergence,
+          recorder.timeline(),
+          recorder.produceP99AtEnd(),
+          recorder.ackedRateOverWindow(),
+          recorder.executionStarts().size(),
+          recorder.failedExecutions());
+    }
   }
 
+  /** Creates the checks of {@code spec} on {@code evidence}; a pure function of both. */
+  ScenarioChecks(ScenarioSpec spec, Evidence evidence) {
+    this.spec = spec;
+    this.evidence = evidence;
+    this.workload = evidence.workload();
+    this.convergence = evidence.convergence();
+  }
+
+  /**
+   * Returns the checks of a run whose cluster was {@code before} and {@code after} (null: none).
+   */
   List<Check> all(ClusterModel before, ClusterModel after) {
     List<Check> checks = new ArrayList<>();
     Goal metric = spec.expectation().metric();
@@ -89,10 +127,10 @@ final class ScenarioChecks {
     checks.add(
         new Check(
             "every execution completed",
-            recorder.failedExecutions() == 0,
-            recorder.executionStarts().size()
+            evidence.failedExecutions() == 0,
+            evidence.executions()
                 + " execution(s), "
-                + recorder.failedExecutions()
+                + evidence.failedExecutions()
                 + " failed or cancelled"));
     return checks;
   }
@@ -120,7 +158,7 @@ final class ScenarioChecks {
   }
 
   private Check produceLatencyRecovers() {
-    List<TimelinePoint> t = recorder.timeline();
+    List<TimelinePoint> t = evidence.timeline();
     double worst =
         t.stream()
             .filter(p -> p.seconds() >= 0)
@@ -128,7 +166,7 @@ final class ScenarioChecks {
             .filter(d -> !Double.isNaN(d))
             .max()
             .orElse(Double.NaN);
-    double last = recorder.produceP99AtEnd();
+    double last = evidence.produceP99AtEnd();
     boolean ok = !Double.isNaN(last) && last < spec.slowLatency().toMillis();
     return new Check(
         "produce p99 recovers",
@@ -153,7 +191,7 @@ final class ScenarioChecks {
                 .sum();
     // The known load: the producers' target when they are on schedule, or what they had acked in
     // the load periods within the sampler's window when a stall or a backlog moved them off it.
-    double acked = recorder.ackedRateOverWindow();
+    double acked = evidence.ackedRateOverWindow();
     double vsTarget = target <= 0 ? 1 : Math.abs(sampled - target) / target;
     double vsAcked = Double.isNaN(acked) || acked <= 0 ? 1 : Math.abs(sampled - acked) / acked;
     double error = Math.min(vsTarget, vsAcked);
@@ -201,7 +239,7 @@ final class ScenarioChecks {
     if (m == null) {
       return "no sample";
     }
-    Map<Integer, int[]> c = recorder.topicCounts(m);
+    Map<Integer, int[]> c = ScenarioRecorder.topicCounts(spec.topic(), m);
     StringBuilder sb = new StringBuilder("replicas ");
     c.values().forEach(x -> sb.append(x[0]).append('-'));
     sb.setLength(sb.length() - 1);

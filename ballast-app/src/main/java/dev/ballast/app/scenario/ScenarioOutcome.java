@@ -42,7 +42,9 @@ final class ScenarioOutcome {
     List<Check> checks = new ArrayList<>();
     if (error == null && workload != null) {
       checks.addAll(
-          new ScenarioChecks(spec, recorder, workload, convergenceSeconds, dir).all(before, end));
+          new ScenarioChecks(
+                  spec, ScenarioChecks.Evidence.of(recorder, workload, convergenceSeconds))
+              .all(before, end));
       if (capacity != null) {
         checks.addAll(capacity.checks());
       }

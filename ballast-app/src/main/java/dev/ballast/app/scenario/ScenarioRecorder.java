@@ -284,6 +284,11 @@ final class ScenarioRecorder implements BalancerListener {
 
   /** Returns {replicas, leaders} of the scenario topic per broker. */
   Map<Integer, int[]> topicCounts(ClusterModel model) {
+    return topicCounts(topic, model);
+  }
+
+  /** Returns {replicas, leaders} of {@code topic} per broker of {@code model}. */
+  static Map<Integer, int[]> topicCounts(String topic, ClusterModel model) {
     Map<Integer, int[]> counts = new TreeMap<>();
     model.brokers().forEach(b -> counts.put(b.id(), new int[2]));
     for (Partition p : model.partitions()) {
