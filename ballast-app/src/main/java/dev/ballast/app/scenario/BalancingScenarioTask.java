@@ -176,9 +176,9 @@ public final class BalancingScenarioTask implements Task {
 
   @Override
   public Progress cleanup(TaskContext context, long now) {
-    if (run != null && error == null && !drained) {
-      // Stopped (Ctrl-C, a timeout) before the end: the load still drains, and is judged.
-      if (phase != null && !"drain".equals(phase)) {
+    if (run != null && error == null && !drained && phase != null) {
+      // Stopped (Ctrl-C, a timeout) once the load ran: it still drains, and is judged.
+      if (!"drain".equals(phase)) {
         endPhase();
         run.stopLoad();
         begin("drain", now);
