@@ -278,7 +278,7 @@ public final class PlanCommand implements Callable<Integer> {
   /**
    * Returns a file next to {@code output}: plan.json and ".rollback.json" give plan.rollback.json.
    */
-  static Path siblingPath(Path output, String suffix) {
+  public static Path siblingPath(Path output, String suffix) {
     String name = output.getFileName().toString();
     String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     return output.resolveSibling(base + suffix);

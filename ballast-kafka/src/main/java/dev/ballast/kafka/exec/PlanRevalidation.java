@@ -13,8 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Checks a plan made earlier against the cluster as it is when the plan is about to start (an
  * execute window opening): a move whose partition or target broker is gone, or whose partition
- * someone else moved since it was planned, is stale and dropped with the reason; the rest run.
- * Pure.
+ * someone else moved since it was planned (a replica now on a broker that is neither in the plan's
+ * "from" nor in its target), is stale and dropped with the reason; the rest run. Pure.
  */
 public final class PlanRevalidation {
 
@@ -93,7 +93,16 @@ public final class PlanRevalidation {
     if (moving != null) {
       return "another reassignment (to " + moving + ") is in flight";
     }
-    if (from != null && !current.replicas().equals(from)) {
+    // A replica neither where the plan started nor where it goes, or another replication factor:
+    // someone else moved it. (A step of this plan's own move, one replica at a time, stays within
+    // both, so a plan resumed in the next window is not stale.)
+    Set<Integer> known = new java.util.HashSet<>(r.replicas());
+    if (from != null) {
+      known.addAll(from);
+    }
+    if (from != null
+        && (current.replicas().size() != r.replicas().size()
+            || !known.containsAll(current.replicas()))) {
       return "its replicas are "
           + current.replicas()
           + " now and the plan was made when they were "

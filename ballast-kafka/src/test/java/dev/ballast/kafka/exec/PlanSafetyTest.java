@@ -120,6 +120,22 @@ class PlanSafetyTest {
   }
 
   @Test
+  void aStepOfThePlansOwnMoveIsNotStale() {
+    // Planned from [0, 1] to [2, 3]; the first step (one replica at a time) left it on [2, 1].
+    ClusterDescription midway =
+        new ClusterDescription(
+            "c",
+            0,
+            CLUSTER.brokers(),
+            Map.of(
+                "t", List.of(new ClusterDescription.Partition(0, 2, List.of(2, 1), List.of(2, 1)))));
+    List<Reassignment> plan = List.of(new Reassignment("t", 0, List.of(2, 3), 0));
+
+    assertThat(PlanRevalidation.calculate(plan, Map.of(T0, List.of(0, 1)), midway, Map.of()).kept())
+        .isEqualTo(plan);
+  }
+
+  @Test
   void aTargetBrokerThatLeftDropsTheMove() {
     PlanRevalidation.Outcome outcome =
         PlanRevalidation.calculate(
