@@ -6,6 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.AdminCalls;
+import dev.ballast.kafka.exec.ExecutionPhase;
+import dev.ballast.kafka.exec.ExecutionProgress;
+import dev.ballast.kafka.exec.ExecutionRunner;
+import dev.ballast.kafka.exec.ExecutorSettings;
+import dev.ballast.kafka.exec.PlanExecutor;
+import dev.ballast.kafka.exec.Reassignment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,7 +198,45 @@ class ExecuteWindowIT {
               .all(),
           TIMEOUT,
           "uncordon broker 2");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  AdminCalls.get(
+                          admin.describeLogDirs(List.of(2)).allDescriptions(), TIMEOUT, "dirs")
+                      .get(2)
+                      .values()
+                      .stream()
+                      .noneMatch(d -> d.isCordoned()));
     }
+  }
+
+  @Order(3)
+  @Test
+  void whenTheWindowClosesMovesInFlightFinishAndTheRestAreNotStarted() {
+    // windowed-0 and -1 are on broker 1 now; one move at a time, and the window closes at once.
+    PlanExecutor executor = new PlanExecutor(admin, ExecutorSettings.defaults().withLimits(1, 1));
+    executor.start(
+        List.of(
+            new Reassignment("windowed", 0, List.of(2), 0),
+            new Reassignment("windowed", 1, List.of(2), 0)));
+    ExecutionProgress end =
+        new ExecutionRunner(System::nanoTime, Duration.ofMillis(50))
+            .run(
+                executor,
+                Duration.ofMinutes(2),
+                p -> {
+                  if (p.inFlight() > 0) {
+                    executor.stopStarting("the execute window closed");
+                  }
+                });
+
+    assertThat(end.phase()).isEqualTo(ExecutionPhase.DONE);
+    assertThat(end.done()).isEqualTo(1);
+    assertThat(end.notes()).contains("the execute window closed");
+    assertThat(executor.notStarted()).extracting(Reassignment::name).containsExactly("windowed-1");
+    assertThat(replicas(0)).containsExactly(2);
+    assertThat(replicas(1)).containsExactly(1);
   }
 
   private List<Integer> replicas(int partition) {
