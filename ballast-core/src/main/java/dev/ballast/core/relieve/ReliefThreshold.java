@@ -66,7 +66,9 @@ public record ReliefThreshold(Goal resource, double value, boolean percentOfCapa
         throw bad(
             text,
             m.group(2),
-            resource.label() + " has no capacity in the load model, give an absolute limit");
+            "a percentage, and "
+                + resource.label()
+                + " has no capacity in the load model (give an absolute limit)");
       }
       if (!(number > 0 && number <= 100)) {
         throw bad(text, m.group(2), "not a percentage between 0 and 100");
@@ -87,8 +89,9 @@ public record ReliefThreshold(Goal resource, double value, boolean percentOfCapa
         return Goal.MESSAGES;
       }
       case "cpu" ->
-          throw bad(text, token, "the load model has no CPU figure; messages (qps) is the closest");
-      case "topic-spread" -> throw bad(text, token, "topic-spread is no per-broker figure");
+          throw bad(
+              text, token, "not in the load model (no CPU figure; messages, or qps, is closest)");
+      case "topic-spread" -> throw bad(text, token, "no per-broker figure");
       default -> {
         try {
           return Goal.fromLabel(name);

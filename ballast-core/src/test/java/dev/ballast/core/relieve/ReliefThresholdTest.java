@@ -37,8 +37,8 @@ class ReliefThresholdTest {
       value = {
         "network-in; 'network-in' is no RESOURCE>LIMIT",
         "bananas>5; 'bananas' is not a resource",
-        "cpu>80%; 'cpu' is the load model has no CPU figure",
-        "disk>80%; '80%' is disk has no capacity in the load model",
+        "cpu>80%; 'cpu' is not in the load model (no CPU figure",
+        "disk>80%; '80%' is a percentage, and disk has no capacity in the load model",
         "network-in>fast; 'fast' is not a number",
         "network-in>50 parsecs; 'parsecs' is not a unit of network-in",
         "replicas>3MB; 'MB' is not a unit of replicas",
