@@ -95,7 +95,8 @@ public final class ClusterDescriber {
 
   /**
    * Returns the log dirs of each of {@code brokerIds} that answers DescribeLogDirs, with those
-   * cordoned (KIP-1066); a broker that does not answer is left out.
+   * cordoned (KIP-1066); a broker that does not answer, or whose log dirs the principal may not
+   * describe, is left out.
    */
   public Map<Integer, LogDirs> logDirs(Collection<Integer> brokerIds) {
     Map<Integer, LogDirs> out = new TreeMap<>();
@@ -103,11 +104,12 @@ public final class ClusterDescriber {
     for (int id : brokerIds) {
       try {
         out.put(id, LogDirs.of(get(described.get(id), "describe the log dirs of broker " + id)));
-      } catch (IllegalStateException e) {
+      } catch (RuntimeException e) {
         if (Thread.currentThread().isInterrupted()) {
           throw e;
         }
-        // A fenced or stopping broker does not answer: it receives nothing anyway.
+        // A fenced or stopping broker does not answer (it receives nothing anyway), or the
+        // principal may not describe log dirs: no cordoning is known for it.
       }
     }
     return out;

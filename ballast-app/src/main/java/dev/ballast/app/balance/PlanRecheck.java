@@ -46,7 +46,10 @@ final class PlanRecheck {
                 plan, cluster, inFlightFactors(admin, timeout), allowReplicationFactorChange));
     if (errors.isEmpty()) {
       List<Integer> brokers =
-          cluster.brokers().stream().map(ClusterDescription.Broker::id).toList();
+          cluster.brokers().stream()
+              .filter(b -> !b.fenced())
+              .map(ClusterDescription.Broker::id)
+              .toList();
       errors.addAll(
           ReassignmentValidator.cordoned(plan, cluster, describer.logDirs(brokers), requestedDirs));
     }

@@ -128,7 +128,8 @@ class PlanSafetyTest {
             0,
             CLUSTER.brokers(),
             Map.of(
-                "t", List.of(new ClusterDescription.Partition(0, 2, List.of(2, 1), List.of(2, 1)))));
+                "t",
+                List.of(new ClusterDescription.Partition(0, 2, List.of(2, 1), List.of(2, 1)))));
     List<Reassignment> plan = List.of(new Reassignment("t", 0, List.of(2, 3), 0));
 
     assertThat(PlanRevalidation.calculate(plan, Map.of(T0, List.of(0, 1)), midway, Map.of()).kept())
