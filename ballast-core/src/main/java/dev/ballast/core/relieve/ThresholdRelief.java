@@ -96,7 +96,10 @@ public final class ThresholdRelief {
     return new Relief(relief.explained(plan), threshold, outcome);
   }
 
-  /** Relieves every hot broker, hottest first; returns each one's load before and its limit. */
+  /**
+   * Relieves every hot broker, hottest first, but excluded and dead ones; returns each one's load
+   * before and its limit.
+   */
   private Map<Integer, double[]> run() {
     List<Integer> hot = new ArrayList<>();
     for (int b = 0; b < limit.length; b++) {
@@ -107,10 +110,10 @@ public final class ThresholdRelief {
     hot.sort((a, b) -> Double.compare(excess(b), excess(a)));
     Map<Integer, double[]> before = new LinkedHashMap<>();
     for (int b : hot) {
-      before.put(b, new double[] {load[resource][b], limit[b]});
       if (!model.brokers().get(b).state().canReceive() && !movableFrom(b)) {
-        continue; // an excluded or dead broker is left alone
+        continue; // an excluded or dead broker is left alone, as asked
       }
+      before.put(b, new double[] {load[resource][b], limit[b]});
       while (load[resource][b] > limit[b] + EPS) {
         Step step = bestStep(b);
         if (step == null) {

@@ -143,6 +143,14 @@ class ThresholdReliefTest {
             ReliefThreshold.parse("network-in>7MB/s"),
             PlannerOptions.defaults());
     assertThat(excluded.plan().actions()).allMatch(a -> a.newReplicas().equals(List.of(3)));
+
+    Relief hotButExcluded =
+        ThresholdRelief.calculate(
+            model.withBrokerState(0, BrokerState.EXCLUDED),
+            ReliefThreshold.parse("network-in>7MB/s"),
+            PlannerOptions.defaults());
+    assertThat(hotButExcluded.hot()).isEmpty();
+    assertThat(hotButExcluded.plan().isEmpty()).isTrue();
   }
 
   @Test
