@@ -170,7 +170,7 @@ public final class ExecuteCommand implements Callable<Integer> {
               describer,
               cluster,
               plan,
-              requestedDirs(planFile),
+              PlanRecheck.requestedDirs(planFile),
               allowReplicationFactorChange);
       if (!errors.isEmpty()) {
         throw new UserException(
@@ -188,7 +188,7 @@ public final class ExecuteCommand implements Callable<Integer> {
       if (window != null || plannedFrom != null || hasRollback()) {
         Map<TopicPartition, List<Integer>> from =
             PlanRecheck.plannedFrom(planFile, plannedFrom, cluster, plan, out);
-        if (window != null && !waitForWindow(out)) {
+        if (window != null && !WindowWait.untilOpen(window, clock, out)) {
           return 1;
         }
         PlanRevalidation.Outcome outcome =
@@ -224,32 +224,6 @@ public final class ExecuteCommand implements Callable<Integer> {
 
   private boolean hasRollback() {
     return mode == null && Files.isRegularFile(PlanCommand.siblingPath(planFile, ".rollback.json"));
-  }
-
-  /** Waits until the window opens; returns false when Ctrl-C ended the wait first. */
-  private boolean waitForWindow(PrintWriter out) {
-    WindowWait wait = new WindowWait(clock);
-    try (StopOnSignal stop =
-        StopOnSignal.install("the wait", wait::stop, out, Duration.ofSeconds(5))) {
-      if (!wait.await(window, out)) {
-        out.println("stopped before the execute window opened; nothing was executed");
-        out.flush();
-        return false;
-      }
-    }
-    out.printf(
-        "the execute window %s is open until %s%n",
-        window.text(), window.closeAfter(clock.instant()));
-    out.flush();
-    return true;
-  }
-
-  private static Map<TopicPartition, List<String>> requestedDirs(Path file) {
-    try {
-      return ReassignmentJson.logDirs(Files.readString(file));
-    } catch (IOException e) {
-      throw new UserException("plan file " + file + " " + FileProblems.describe(e));
-    }
   }
 
   private ExecutorSettings settings() {

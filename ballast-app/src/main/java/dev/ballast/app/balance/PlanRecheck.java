@@ -2,11 +2,13 @@ package dev.ballast.app.balance;
 
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.plan.PlanCommand;
+import dev.ballast.core.text.FileProblems;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
 import dev.ballast.kafka.exec.PlanRevalidation;
 import dev.ballast.kafka.exec.Reassignment;
+import dev.ballast.kafka.exec.ReassignmentJson;
 import dev.ballast.kafka.exec.ReassignmentValidator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -54,6 +56,15 @@ final class PlanRecheck {
           ReassignmentValidator.cordoned(plan, cluster, describer.logDirs(brokers), requestedDirs));
     }
     return errors;
+  }
+
+  /** Returns the {@code log_dirs} the plan file asks for, by partition. */
+  static Map<TopicPartition, List<String>> requestedDirs(Path file) {
+    try {
+      return ReassignmentJson.logDirs(Files.readString(file));
+    } catch (java.io.IOException e) {
+      throw new UserException("plan file " + file + " " + FileProblems.describe(e));
+    }
   }
 
   private static Map<TopicPartition, Integer> inFlightFactors(Admin admin, Duration timeout) {

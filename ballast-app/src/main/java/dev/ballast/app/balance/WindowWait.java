@@ -2,6 +2,7 @@ package dev.ballast.app.balance;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.app.cli.StopOnSignal;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +68,27 @@ public final class WindowWait {
       return false;
     }
     return stop.getCount() > 0;
+  }
+
+  /**
+   * Waits until {@code window} opens on {@code clock}, Ctrl-C ending the wait; returns false when
+   * it did (nothing was started), true once the window is open, saying until when.
+   */
+  public static boolean untilOpen(ExecuteWindow window, Clock clock, PrintWriter out) {
+    WindowWait wait = new WindowWait(clock);
+    try (StopOnSignal stop =
+        StopOnSignal.install("the wait", wait::stop, out, Duration.ofSeconds(5))) {
+      if (!wait.await(window, out)) {
+        out.println("stopped before the execute window opened; nothing was executed");
+        out.flush();
+        return false;
+      }
+    }
+    out.printf(
+        "the execute window %s is open until %s%n",
+        window.text(), window.closeAfter(clock.instant()));
+    out.flush();
+    return true;
   }
 
   /** Returns {@code d} as "3 h 12 min", "45 s". */
