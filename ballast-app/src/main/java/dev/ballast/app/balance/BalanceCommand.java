@@ -80,6 +80,11 @@ public final class BalanceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (once && window != null) {
+      throw new UserException(
+          "--once and --execute-window do not combine (a plan held until the window opens would"
+              + " never run); use 'plan -o plan.json' then 'execute plan.json --execute-window'");
+    }
     if (onlyRelieve != null && onlyRelieve.percentOfCapacity()) {
       throw new UserException(
           "--only-relieve "

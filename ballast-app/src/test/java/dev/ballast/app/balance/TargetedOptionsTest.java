@@ -38,6 +38,21 @@ class TargetedOptionsTest {
   }
 
   @Test
+  void balanceOnceWithAWindowIsRefused() {
+    CommandRun run =
+        CommandRun.of(
+            "balance",
+            "--bootstrap-server",
+            "127.0.0.1:1",
+            "--once",
+            "--execute-window",
+            "01:00-05:00");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).contains("--once and --execute-window do not combine");
+  }
+
+  @Test
   void balanceRefusesAnUnknownResource() {
     CommandRun run =
         CommandRun.of("balance", "--bootstrap-server", "127.0.0.1:1", "--only-relieve", "cpu>80%");
