@@ -93,6 +93,40 @@ public final class ClusterDescriber {
         clusterId, controller == null ? -1 : controller.id(), brokers, placement);
   }
 
+  /**
+   * Returns the log dirs of each of {@code brokerIds} that answers DescribeLogDirs, with those
+   * cordoned (KIP-1066); a broker that does not answer, or whose log dirs the principal may not
+   * describe, is left out.
+   */
+  public Map<Integer, LogDirs> logDirs(Collection<Integer> brokerIds) {
+    Map<Integer, LogDirs> out = new TreeMap<>();
+    var described = admin.describeLogDirs(brokerIds).descriptions();
+    for (int id : brokerIds) {
+      try {
+        out.put(id, LogDirs.of(get(described.get(id), "describe the log dirs of broker " + id)));
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        // A fenced or stopping broker does not answer (it receives nothing anyway), or the
+        // principal may not describe log dirs: no cordoning is known for it.
+      }
+    }
+    return out;
+  }
+
+  /** Returns the ids of the brokers of {@code logDirs} whose every log dir is cordoned. */
+  public static Set<Integer> fullyCordoned(Map<Integer, LogDirs> logDirs) {
+    Set<Integer> ids = new java.util.TreeSet<>();
+    logDirs.forEach(
+        (id, d) -> {
+          if (d.allCordoned()) {
+            ids.add(id);
+          }
+        });
+    return ids;
+  }
+
   private <T> T get(org.apache.kafka.common.KafkaFuture<T> future, String what) {
     try {
       return future.get(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);

@@ -10,14 +10,16 @@ import dev.ballast.core.model.PartitionLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Turns what the Admin API says about a cluster into the planner's {@link ClusterModel}: fenced
- * brokers and brokers that hold replicas but are no longer registered become dead; offline
- * partitions keep leader -1; load comes from the sampler.
+ * brokers (KIP-1073's {@code includeFencedBrokers}) and brokers that hold replicas but are no
+ * longer registered become dead, and receive nothing; brokers with every log dir cordoned
+ * (KIP-1066) are excluded; offline partitions keep leader -1; load comes from the sampler.
  */
 public final class SnapshotReader {
 
@@ -35,12 +37,33 @@ public final class SnapshotReader {
       Map<TopicPartition, PartitionLoad> loads,
       Map<Integer, BrokerState> states,
       Predicate<String> topicFilter) {
+    return toModel(cluster, loads, states, topicFilter, Set.of());
+  }
+
+  /**
+   * Returns the model as above, where a broker in {@code fullyCordoned} (every log dir cordoned,
+   * KIP-1066) is excluded: it receives nothing and keeps what it holds, unless {@code states} says
+   * otherwise (a drain) or it is fenced (dead).
+   */
+  public static ClusterModel toModel(
+      ClusterDescription cluster,
+      Map<TopicPartition, PartitionLoad> loads,
+      Map<Integer, BrokerState> states,
+      Predicate<String> topicFilter,
+      Set<Integer> fullyCordoned) {
     requireNonNull(cluster, "cluster");
+    requireNonNull(fullyCordoned, "fullyCordoned");
     Map<Integer, Broker> brokers = new TreeMap<>();
     for (ClusterDescription.Broker b : cluster.brokers()) {
       brokers.put(
           b.id(),
-          new Broker(b.id(), b.rack(), b.fenced() ? BrokerState.DEAD : BrokerState.ALIVE, null));
+          new Broker(
+              b.id(),
+              b.rack(),
+              b.fenced()
+                  ? BrokerState.DEAD
+                  : fullyCordoned.contains(b.id()) ? BrokerState.EXCLUDED : BrokerState.ALIVE,
+              null));
     }
     List<Partition> partitions = new ArrayList<>();
     cluster

@@ -52,6 +52,22 @@ public final class BalanceRun {
       PrintWriter out,
       boolean verbose,
       HttpSettings http) {
+    return run(client, timeout, settings, drain, add, once, maxRun, out, verbose, http, s -> {});
+  }
+
+  /** Runs the balancer as above, with {@code configure} applied to the service before it starts. */
+  public static int run(
+      ClientSettings client,
+      Duration timeout,
+      BalancerSettings settings,
+      Set<Integer> drain,
+      Set<Integer> add,
+      boolean once,
+      Duration maxRun,
+      PrintWriter out,
+      boolean verbose,
+      HttpSettings http,
+      java.util.function.Consumer<BalancerService> configure) {
     try (Admin admin = Admins.create(client, timeout)) {
       var cluster = new ClusterDescriber(admin, timeout, client.bootstrapServers()).describe(false);
       Set<Integer> known = new java.util.TreeSet<>();
@@ -74,6 +90,7 @@ public final class BalanceRun {
               new BalancerService(admin, client, settings, System::nanoTime, counting, journal)) {
         service.drain(drain);
         service.addBrokers(add);
+        configure.accept(service);
         BallastHttpServer server = serve(http, service, out);
         AtomicReference<String> lastError = new AtomicReference<>();
         ServiceRunner runner =

@@ -11,6 +11,9 @@ import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.plan.Action;
 import dev.ballast.core.plan.Plan;
 import dev.ballast.core.plan.Planner;
+import dev.ballast.core.relieve.Relief;
+import dev.ballast.core.relieve.ReliefThreshold;
+import dev.ballast.core.relieve.ThresholdRelief;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
@@ -26,6 +29,7 @@ import dev.ballast.kafka.sample.LoadEstimate;
 import dev.ballast.kafka.sample.LoadOverlay;
 import dev.ballast.kafka.sample.LoadSampler;
 import dev.ballast.kafka.sample.SampleCollector;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,6 +82,10 @@ public final class BalancerService implements AutoCloseable {
   private int imbalanceStreak;
   private boolean cooling;
   private volatile Snapshot last = new Snapshot(null, null, List.of(), null, null);
+  private final SampleCollector collector;
+  private ReliefThreshold onlyRelieve;
+  private ExecuteWindow window;
+  private Clock wallClock = Clock.systemUTC();
 
   /**
    * What the service knows now, for reports and dashboards.
@@ -153,12 +161,9 @@ public final class BalancerService implements AutoCloseable {
         settings.prometheusUrls().isEmpty()
             ? LoadOverlay.NONE
             : PrometheusOverlay.scraping(settings.prometheusUrls(), settings.samples(), nanoClock);
+    this.collector = new SampleCollector(admin, timeout, nanoClock, topicFilter);
     this.sampler =
-        new LoadSampler(
-            new SampleCollector(admin, timeout, nanoClock, topicFilter),
-            settings.samples(),
-            settings.sampleInterval(),
-            measured);
+        new LoadSampler(collector, settings.samples(), settings.sampleInterval(), measured);
     this.prober =
         settings.canary()
             ? new CanaryProber(
@@ -175,6 +180,24 @@ public final class BalancerService implements AutoCloseable {
   /** Excludes {@code brokers}: they receive nothing (what they hold stays unless asked). */
   public synchronized void exclude(Set<Integer> brokers) {
     brokers.forEach(b -> operatorStates.put(b, BrokerState.EXCLUDED));
+  }
+
+  /**
+   * Plans only the relief of brokers above {@code threshold} ({@code --only-relieve}): no other
+   * balancing and no self-healing; null plans as usual.
+   */
+  public synchronized void relieveOnly(ReliefThreshold threshold) {
+    this.onlyRelieve = threshold;
+  }
+
+  /**
+   * Starts executions only inside {@code executeWindow} read on {@code clock}, and starts no new
+   * move once it closes (those in flight finish); a plan made outside it is held, and the service
+   * plans afresh from the cluster as it is when the window opens.
+   */
+  public synchronized void executeWithin(ExecuteWindow executeWindow, Clock clock) {
+    this.window = requireNonNull(executeWindow, "executeWindow");
+    this.wallClock = requireNonNull(clock, "clock");
   }
 
   /** Marks {@code brokers} as new brokers to receive their share. */
@@ -277,6 +300,10 @@ public final class BalancerService implements AutoCloseable {
     }
     boolean sampled = sampler.doWork(nowNanos) > 0;
     if (executor != null) {
+      if (window != null && !window.contains(wallClock.instant())) {
+        executor.stopStarting(
+            "the execute window " + window.text() + " closed: no new move starts");
+      }
       work += executor.doWork(nowNanos);
       listener.onProgress(executor.progress());
       if (executor.isFinished()) {
@@ -325,7 +352,12 @@ public final class BalancerService implements AutoCloseable {
           }
         });
     ClusterModel model =
-        SnapshotReader.toModel(cluster, sampler.estimate().loads(), states, topicFilter);
+        SnapshotReader.toModel(
+            cluster,
+            sampler.estimate().loads(),
+            states,
+            topicFilter,
+            ClusterDescriber.fullyCordoned(collector.logDirs()));
     model
         .brokers()
         .forEach(
@@ -340,6 +372,10 @@ public final class BalancerService implements AutoCloseable {
   }
 
   private void evaluate(ClusterModel model, long nowNanos) {
+    if (onlyRelieve != null) {
+      relieve(model, nowNanos);
+      return;
+    }
     Planner planner = new Planner(settings.planner());
     Plan first = planner.plan(model);
     Map<Integer, Long> deadFor = new HashMap<>();
@@ -379,7 +415,43 @@ public final class BalancerService implements AutoCloseable {
       listener.onPlan(shown, false, "dry run: proposed, not executed");
       return;
     }
-    startExecution(plan, "executing");
+    startInWindow(plan, "executing");
+  }
+
+  /** Plans only the relief of brokers above the threshold; needs it seen twice, as imbalance. */
+  private void relieve(ClusterModel model, long nowNanos) {
+    Relief relief = ThresholdRelief.calculate(model, onlyRelieve, settings.planner());
+    Plan plan = relief.plan();
+    last = new Snapshot(model, sampler.estimate(), List.of(), plan, last.progress());
+    imbalanceStreak = plan.isEmpty() ? 0 : imbalanceStreak + 1;
+    if (plan.isEmpty() || imbalanceStreak < settings.imbalanceConfirmations()) {
+      if (plan.isEmpty() && !relief.relievedAll()) {
+        listener.onPlan(plan, false, String.join("; ", relief.describe()));
+      }
+      return;
+    }
+    if (settings.dryRun()) {
+      Plan shown = propose(plan, model, List.of(), nowNanos);
+      listener.onPlan(shown, false, "dry run: proposed, not executed");
+      return;
+    }
+    startInWindow(plan, "relieving brokers above " + onlyRelieve.text());
+  }
+
+  /** Starts {@code plan} now, or holds it when an execute window is set and closed. */
+  private void startInWindow(Plan plan, String note) {
+    if (window != null && !window.contains(wallClock.instant())) {
+      listener.onPlan(
+          plan,
+          false,
+          "held: moves start inside the execute window "
+              + window.text()
+              + " (next at "
+              + window.nextStart(wallClock.instant())
+              + "), planned afresh then");
+      return;
+    }
+    startExecution(plan, note);
   }
 
   /**

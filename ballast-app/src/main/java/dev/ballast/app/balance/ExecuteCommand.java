@@ -5,6 +5,7 @@ import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.StopOnSignal;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.app.plan.PlanCommand;
 import dev.ballast.core.text.FileProblems;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.Admins;
@@ -18,15 +19,16 @@ import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.exec.ExecutionRunner;
 import dev.ballast.kafka.exec.ExecutorSettings;
 import dev.ballast.kafka.exec.PlanExecutor;
+import dev.ballast.kafka.exec.PlanRevalidation;
 import dev.ballast.kafka.exec.Reassignment;
 import dev.ballast.kafka.exec.ReassignmentJson;
-import dev.ballast.kafka.exec.ReassignmentValidator;
 import dev.ballast.kafka.exec.TopicJournal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +58,19 @@ import picocli.CommandLine.Spec;
       "an unknown topic, partition or broker, or a changed replication factor, executes nothing.",
       "Running a plan again resumes it. Ctrl-C cancels the moves in flight. Every move and",
       "throttle is journaled in the topic __ballast_journal before it is applied; a run killed",
-      "mid-move is finished by the next one, which removes exactly the throttles it set."
+      "mid-move is finished by the next one, which removes exactly the throttles it set.",
+      "A new replica on a broker whose every log dir is cordoned (KIP-1066), or a cordoned",
+      "log dir in log_dirs, is refused too. With --execute-window the plan waits for the",
+      "window, then is re-validated against the cluster as it is then: a move someone else",
+      "made since the plan (its .rollback.json next to it, or the placement when execute",
+      "started) is dropped with the reason, and the rest runs."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ballast execute plan.json --bootstrap-server kafka:9092 --throttle 50MB",
+      "  ballast execute plan.json --bootstrap-server kafka:9092 --execute-window 01:00-05:00",
+      "  ballast execute plan.json --bootstrap-server kafka:9092 --verify"
     })
 public final class ExecuteCommand implements Callable<Integer> {
 
@@ -88,6 +102,32 @@ public final class ExecuteCommand implements Callable<Integer> {
   int inCluster;
 
   @Mixin MoveOrderOption moveOrder;
+
+  @Option(
+      names = "--execute-window",
+      paramLabel = "HH:MM-HH:MM[@ZONE]",
+      converter = ExecuteWindowOption.class,
+      description = ExecuteWindowOption.DESCRIPTION)
+  ExecuteWindow window;
+
+  @Option(
+      names = "--planned-from",
+      paramLabel = "FILE",
+      description =
+          "The placement the plan was made for, as a reassignment JSON (default: the"
+              + " .rollback.json 'plan -o' wrote next to PLAN.json, when it exists); moves whose"
+              + " partition has since moved elsewhere are dropped before the plan starts.")
+  Path plannedFrom;
+
+  @Option(
+      names = "--allow-replication-factor-change",
+      description =
+          "Apply a plan that changes a partition's replication factor (refused by default, as"
+              + " KIP-860 guards against it).")
+  boolean allowReplicationFactorChange;
+
+  /** The wall clock the execute window is read on; tests replace it. */
+  Clock clock = Clock.systemUTC();
 
   @ArgGroup(exclusive = true)
   Mode mode;
@@ -121,14 +161,17 @@ public final class ExecuteCommand implements Callable<Integer> {
       ClusterDescription cluster =
           new ClusterDescriber(admin, connection.timeout(), client.bootstrapServers())
               .describe(true);
-      Map<TopicPartition, Integer> inFlightFactors = new HashMap<>();
-      AdminCalls.get(
-              admin.listPartitionReassignments().reassignments(),
+      ClusterDescriber describer =
+          new ClusterDescriber(admin, connection.timeout(), client.bootstrapServers());
+      List<String> errors =
+          PlanRecheck.problems(
+              admin,
               connection.timeout(),
-              "list reassignments")
-          .forEach(
-              (tp, o) -> inFlightFactors.put(tp, o.replicas().size() - o.addingReplicas().size()));
-      List<String> errors = ReassignmentValidator.validate(plan, cluster, inFlightFactors);
+              describer,
+              cluster,
+              plan,
+              PlanRecheck.requestedDirs(planFile),
+              allowReplicationFactorChange);
       if (!errors.isEmpty()) {
         throw new UserException(
             planFile
@@ -137,6 +180,21 @@ public final class ExecuteCommand implements Callable<Integer> {
                 + (errors.size() > 1
                     ? " (and " + (errors.size() - 1) + " more problem(s)); nothing was executed"
                     : "; nothing was executed"));
+      }
+      if (mode != null && (window != null || plannedFrom != null)) {
+        throw new UserException(
+            "--execute-window and --planned-from apply to executing, not to --verify or --cancel");
+      }
+      if (window != null || plannedFrom != null || hasRollback()) {
+        Map<TopicPartition, List<Integer>> from =
+            PlanRecheck.plannedFrom(planFile, plannedFrom, cluster, plan, out);
+        if (window != null && !WindowWait.untilOpen(window, clock, out)) {
+          return 1;
+        }
+        PlanRevalidation.Outcome outcome =
+            PlanRecheck.revalidate(admin, connection.timeout(), describer, plan, from, out);
+        stale = outcome.dropped().size();
+        plan = outcome.kept();
       }
       try (ExecutionJournal journal = Leftovers.openJournal(client, admin, connection.timeout())) {
         if (mode != null && mode.verify) {
@@ -160,6 +218,12 @@ public final class ExecuteCommand implements Callable<Integer> {
     } catch (ClusterUnreachableException e) {
       throw new UserException(e.getMessage(), 3);
     }
+  }
+
+  private int stale;
+
+  private boolean hasRollback() {
+    return mode == null && Files.isRegularFile(PlanCommand.siblingPath(planFile, ".rollback.json"));
   }
 
   private ExecutorSettings settings() {
@@ -197,6 +261,14 @@ public final class ExecuteCommand implements Callable<Integer> {
                 executor,
                 Duration.ofHours(24),
                 p -> {
+                  if (window != null && !window.contains(clock.instant())) {
+                    executor.stopStarting(
+                        "the execute window "
+                            + window.text()
+                            + " closed: no new move starts; the "
+                            + p.inFlight()
+                            + " in flight finish");
+                  }
                   if (!p.bar().equals(lastBar[0])) {
                     lastBar[0] = p.bar();
                     out.println(p.bar());
@@ -214,8 +286,25 @@ public final class ExecuteCommand implements Callable<Integer> {
             + end.skipped()
             + " skipped");
     end.notes().stream().skip(start.notes().size()).forEach(n -> out.println("  " + n));
+    List<Reassignment> remaining = executor.notStarted();
+    if (!remaining.isEmpty() && end.phase() == ExecutionPhase.DONE) {
+      out.printf(
+          "%d move(s) not started before the window closed: %s; run the same command again to"
+              + " carry on in the next window (it re-validates them)%n",
+          remaining.size(),
+          String.join(", ", remaining.stream().limit(20).map(Reassignment::name).toList())
+              + (remaining.size() > 20 ? ", ..." : ""));
+    }
+    if (stale > 0) {
+      out.printf("%d stale move(s) were dropped before the start (see above)%n", stale);
+    }
     out.flush();
-    return end.phase() == ExecutionPhase.DONE && end.failed() == 0 ? 0 : 1;
+    return end.phase() == ExecutionPhase.DONE
+            && end.failed() == 0
+            && remaining.isEmpty()
+            && stale == 0
+        ? 0
+        : 1;
   }
 
   private int verify(

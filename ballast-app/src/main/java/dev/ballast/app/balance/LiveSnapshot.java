@@ -53,12 +53,11 @@ public final class LiveSnapshot {
           endpoints.isEmpty()
               ? null
               : PrometheusOverlay.scraping(endpoints, samples, System::nanoTime);
+      SampleCollector collector =
+          new SampleCollector(admin, connection.timeout(), System::nanoTime, topics);
       LoadSampler sampler =
           new LoadSampler(
-              new SampleCollector(admin, connection.timeout(), System::nanoTime, topics),
-              samples,
-              interval,
-              measured == null ? LoadOverlay.NONE : measured);
+              collector, samples, interval, measured == null ? LoadOverlay.NONE : measured);
       ServiceRunner runner =
           new ServiceRunner(
               System::nanoTime,
@@ -85,7 +84,13 @@ public final class LiveSnapshot {
                   .describe(false),
               estimate.loads(),
               Map.of(),
-              topics);
+              topics,
+              ClusterDescriber.fullyCordoned(collector.logDirs()));
+      ClusterDescriber.fullyCordoned(collector.logDirs())
+          .forEach(
+              b ->
+                  out.printf(
+                      "broker %d: every log dir cordoned (KIP-1066); it receives nothing%n", b));
       estimate.warnings().forEach(w -> out.println("warning: " + w));
       if (measured != null) {
         measured.lastMeasured().filter(m -> m.usable()).ifPresent(m -> out.println(m.describe()));

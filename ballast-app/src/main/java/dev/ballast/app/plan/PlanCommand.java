@@ -15,6 +15,9 @@ import dev.ballast.core.plan.Plan;
 import dev.ballast.core.plan.PlanRenderer;
 import dev.ballast.core.plan.Planner;
 import dev.ballast.core.plan.PlannerOptions;
+import dev.ballast.core.relieve.Relief;
+import dev.ballast.core.relieve.ReliefThreshold;
+import dev.ballast.core.relieve.ThresholdRelief;
 import dev.ballast.core.snapshot.SnapshotCodec;
 import dev.ballast.core.snapshot.SnapshotFormatException;
 import dev.ballast.core.text.FileProblems;
@@ -56,6 +59,7 @@ import picocli.CommandLine.Spec;
       "  ballast plan --snapshot cluster.json --goals network-in,network-out,messages=2 --band 5",
       "  ballast plan --bootstrap-server kafka:9092 --samples 3 --interval 10s -o plan.json",
       "  ballast plan --snapshot cluster.json --exact --time-limit 30s",
+      "  ballast plan --snapshot cluster.json --only-relieve network-in>80% -o relieve.json",
       "",
       "Goals: network-in, network-out, messages, disk, replicas, leaders, topic-spread."
     })
@@ -95,6 +99,18 @@ public final class PlanCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       description = "With --exact: how long the solver may search (default: ${DEFAULT-VALUE}).")
   Duration timeLimit;
+
+  @Option(
+      names = "--only-relieve",
+      paramLabel = "RESOURCE>LIMIT",
+      converter = ReliefThresholdConverter.class,
+      description =
+          "Relieve only the brokers above this threshold: only their replicas (or leadership)"
+              + " move, to brokers that stay at or under it; nothing else moves. LIMIT is a"
+              + " percentage of capacity (network-in>80%%, network-out>80%%; needs capacities)"
+              + " or absolute (network-in>50MB/s, disk>500GB, messages>20000/s, replicas>300,"
+              + " leaders>100). Exit code 1 when a broker stays above.")
+  ReliefThreshold onlyRelieve;
 
   @Option(
       names = "--goals",
@@ -174,6 +190,9 @@ public final class PlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter notes = json ? spec.commandLine().getErr() : out;
     ClusterModel model = withStates(model(notes));
+    if (onlyRelieve != null) {
+      return relieve(model, options, out, notes);
+    }
     Plan plan = new Planner(options).plan(model);
     // The exact solver's verdict heads the plan; the lower bound's note follows it.
     StringWriter boundNote = new StringWriter();
@@ -193,28 +212,7 @@ public final class PlanCommand implements Callable<Integer> {
       notes.flush();
     }
     if (output != null) {
-      Path rollback = siblingPath(output, ".rollback.json");
-      Path election = siblingPath(output, ".election.json");
-      Files.writeString(output, PlanRenderer.reassignmentJson(plan), StandardCharsets.UTF_8);
-      Files.writeString(rollback, PlanRenderer.rollbackJson(plan), StandardCharsets.UTF_8);
-      Files.writeString(election, PlanRenderer.electionJson(plan), StandardCharsets.UTF_8);
-      PrintWriter report = json ? spec.commandLine().getErr() : out;
-      if (plan.summary().after().hard() > 0) {
-        report.printf(
-            "%nWrote %s (%d partitions), but it does not meet every hard goal (see above):"
-                + " applying it would leave them unmet.%n",
-            output, plan.actions().size());
-        report.flush();
-        return ExitCodes.FAILED;
-      }
-      report.printf(
-          "%nWrote %s (%d partitions), its rollback %s and %s.%n"
-              + "Apply with: kafka-reassign-partitions.sh --bootstrap-server HOST:PORT --execute"
-              + " --reassignment-json-file %s%n"
-              + "then, once it completes: kafka-leader-election.sh --bootstrap-server HOST:PORT"
-              + " --election-type preferred --path-to-json-file %s%n",
-          output, plan.actions().size(), rollback, election, output, election);
-      report.flush();
+      writeFiles(plan, out);
     }
     out.flush();
     // An impossible drain (or any unmet hard goal) is not a success to script on.
@@ -222,9 +220,65 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   /**
+   * Plans only the relief of the brokers above {@link #onlyRelieve}; returns 1 when one stays
+   * above.
+   */
+  private int relieve(
+      ClusterModel model, PlannerOptions options, PrintWriter out, PrintWriter notes)
+      throws IOException {
+    if (exact) {
+      throw new UserException(
+          "--only-relieve and --exact do not combine: the exact solver balances every broker");
+    }
+    Relief relief;
+    try {
+      relief = ThresholdRelief.calculate(model, onlyRelieve, options);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    Plan plan = relief.plan();
+    notes.println("relieving brokers above " + onlyRelieve.text() + ":");
+    relief.describe().forEach(line -> notes.println("  " + line));
+    notes.println();
+    notes.flush();
+    out.print(json ? PlanRenderer.json(plan) : PlanRenderer.table(plan, Math.max(0, maxActions)));
+    if (output != null && !plan.isEmpty()) {
+      writeFiles(plan, out);
+    }
+    out.flush();
+    return relief.relievedAll() ? 0 : ExitCodes.FAILED;
+  }
+
+  /** Writes the reassignment, rollback and election files next to {@link #output}. */
+  private void writeFiles(Plan plan, PrintWriter out) throws IOException {
+    Path rollback = siblingPath(output, ".rollback.json");
+    Path election = siblingPath(output, ".election.json");
+    Files.writeString(output, PlanRenderer.reassignmentJson(plan), StandardCharsets.UTF_8);
+    Files.writeString(rollback, PlanRenderer.rollbackJson(plan), StandardCharsets.UTF_8);
+    Files.writeString(election, PlanRenderer.electionJson(plan), StandardCharsets.UTF_8);
+    PrintWriter report = json ? spec.commandLine().getErr() : out;
+    if (plan.summary().after().hard() > 0) {
+      report.printf(
+          "%nWrote %s (%d partitions), but it does not meet every hard goal (see above):"
+              + " applying it would leave them unmet.%n",
+          output, plan.actions().size());
+      report.flush();
+      return;
+    }
+    report.printf(
+        "%nWrote %s (%d partitions), its rollback %s and %s.%n"
+            + "Apply with: kafka-reassign-partitions.sh --bootstrap-server HOST:PORT --execute"
+            + " --reassignment-json-file %s%n"
+            + "then, once it completes: kafka-leader-election.sh --bootstrap-server HOST:PORT"
+            + " --election-type preferred --path-to-json-file %s%n",
+        output, plan.actions().size(), rollback, election, output, election);
+    report.flush();
+  }
+
+  /**
    * Returns a file next to {@code output}: plan.json and ".rollback.json" give plan.rollback.json.
    */
-  static Path siblingPath(Path output, String suffix) {
+  public static Path siblingPath(Path output, String suffix) {
     String name = output.getFileName().toString();
     String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     return output.resolveSibling(base + suffix);

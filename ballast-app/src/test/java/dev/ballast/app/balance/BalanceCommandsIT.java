@@ -74,7 +74,7 @@ class BalanceCommandsIT {
         "{\"version\":1,\"partitions\":[{\"topic\":\"plan-me\",\"partition\":0,\"replicas\":[2,2]}]} | partitions[0]: plan-me-0 lists a broker twice in its replicas [2, 2]; nothing was executed",
         "{\"version\":1,\"partitions\":[{\"topic\":\"nope\",\"partition\":0,\"replicas\":[2,0]}]}    | nope-0: topic nope does not exist; nothing was executed",
         "{\"version\":1,\"partitions\":[{\"topic\":\"plan-me\",\"partition\":0,\"replicas\":[2,9]}]} | plan-me-0: broker 9 is not in the cluster (brokers: 0,1,2); nothing was executed",
-        "{\"version\":1,\"partitions\":[{\"topic\":\"plan-me\",\"partition\":0,\"replicas\":[2]}]}   | plan-me-0: the plan changes the replication factor from 2 to 1 (Ballast keeps it); nothing was executed",
+        "{\"version\":1,\"partitions\":[{\"topic\":\"plan-me\",\"partition\":0,\"replicas\":[2]}]}   | plan-me-0: the plan changes the replication factor from 2 to 1 (Ballast keeps it, KIP-860; --allow-replication-factor-change applies it); nothing was executed",
         "{\"version\":1,\"partitions\":[{\"topic\":\"plan-me\"                                      | not valid JSON",
       })
   void aBadPlanIsOneClearErrorAndExecutesNothing(String json, String message) throws IOException {

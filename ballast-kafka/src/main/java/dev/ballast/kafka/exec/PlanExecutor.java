@@ -60,6 +60,7 @@ public final class PlanExecutor {
   private long unreachableSince;
   private boolean unreachable;
   private boolean cancelRequested;
+  private boolean stopStarting;
 
   /** Creates an executor over {@code admin} with a journal that lives in this process only. */
   public PlanExecutor(Admin admin, ExecutorSettings settings) {
@@ -176,11 +177,14 @@ public final class PlanExecutor {
         }
         nextPollNanos = nowNanos + settings.pollInterval().toNanos();
         int work = pollInFlight();
-        if (inFlight.isEmpty() && !pending.isEmpty() && nowNanos - nextBatchNanos >= 0) {
+        if (inFlight.isEmpty()
+            && !pending.isEmpty()
+            && !stopStarting
+            && nowNanos - nextBatchNanos >= 0) {
           work += submitBatch();
           nextBatchNanos = nowNanos + settings.batchInterval().toNanos();
         }
-        if (inFlight.isEmpty() && pending.isEmpty()) {
+        if (inFlight.isEmpty() && (pending.isEmpty() || stopStarting)) {
           phase = ExecutionPhase.ELECTING;
         }
         return work + 1;
@@ -222,6 +226,22 @@ public final class PlanExecutor {
       removeThrottleNoting();
       phase = ExecutionPhase.FAILED;
     }
+  }
+
+  /**
+   * Starts no new move from now on (an execute window closed): moves in flight finish, leaders of
+   * the finished ones are elected, and the rest stay {@link #notStarted()}; {@code why} is noted.
+   */
+  public synchronized void stopStarting(String why) {
+    if (!phase.isFinal() && !stopStarting) {
+      stopStarting = true;
+      notes.add(why);
+    }
+  }
+
+  /** Returns the reassignments not started yet, in plan order. */
+  public synchronized List<Reassignment> notStarted() {
+    return List.copyOf(pending.values());
   }
 
   /** Returns whether the execution has ended (done, cancelled or failed). */

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.core.snapshot.StrictJson;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads and writes the reassignment JSON of {@code kafka-reassign-partitions.sh}: {@code
@@ -80,6 +83,24 @@ public final class ReassignmentJson {
                 p.path("bytes").asLong(0)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the {@code log_dirs} each partition of {@code json} asks for, by partition ({@code
+   * "any"} for no choice); partitions without {@code log_dirs} are absent. The JSON must have
+   * passed {@link #parse}.
+   */
+  public static Map<TopicPartition, List<String>> logDirs(String json) {
+    Map<TopicPartition, List<String>> out = new HashMap<>();
+    for (JsonNode p : StrictJson.read(json).get("partitions")) {
+      JsonNode dirs = p.get("log_dirs");
+      if (dirs != null && dirs.isArray()) {
+        List<String> list = new ArrayList<>();
+        dirs.forEach(d -> list.add(d.asText()));
+        out.put(new TopicPartition(p.get("topic").asText(), p.get("partition").asInt()), list);
       }
     }
     return out;

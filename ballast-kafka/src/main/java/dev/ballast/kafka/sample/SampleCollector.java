@@ -43,6 +43,8 @@ public final class SampleCollector {
   private final Duration timeout;
   private final LongSupplier nanoClock;
   private final Predicate<String> topicFilter;
+  private final Map<Integer, dev.ballast.kafka.LogDirs> lastLogDirs =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Creates a collector.
@@ -122,6 +124,11 @@ public final class SampleCollector {
     return out;
   }
 
+  /** Returns the log dirs of every broker that answered the last round (KIP-1066 cordoning). */
+  public Map<Integer, dev.ballast.kafka.LogDirs> logDirs() {
+    return Map.copyOf(lastLogDirs);
+  }
+
   private Map<TopicPartition, Map<Integer, Long>> replicaSizes(
       Set<String> topics, Set<Integer> silent) {
     Collection<Node> nodes =
@@ -149,6 +156,7 @@ public final class SampleCollector {
         Thread.currentThread().interrupt();
         return sizes;
       }
+      lastLogDirs.put(id, dev.ballast.kafka.LogDirs.of(dirs));
       for (LogDirDescription dir : dirs.values()) {
         for (Map.Entry<TopicPartition, ReplicaInfo> r : dir.replicaInfos().entrySet()) {
           if (!r.getValue().isFuture() && topics.contains(r.getKey().topic())) {

@@ -88,7 +88,7 @@ class ReassignmentJsonTest {
             "nope-0: topic nope does not exist",
             "t-3: topic t has no partition 3 (it has 1)",
             "t-0: broker 7 is not in the cluster (brokers: 0,1)",
-            "t-0: the plan changes the replication factor from 2 to 1 (Ballast keeps it)");
+            "t-0: the plan changes the replication factor from 2 to 1 (Ballast keeps it, KIP-860; --allow-replication-factor-change applies it)");
   }
 
   @Test
@@ -108,6 +108,6 @@ class ReassignmentJsonTest {
     assertThat(ReassignmentValidator.validate(plan, cluster, Map.of(t0, 1))).isEmpty();
     assertThat(ReassignmentValidator.validate(plan, cluster, Map.of(t0, 3)))
         .containsExactly(
-            "t-0: the plan changes the replication factor from 3 to 1 (Ballast keeps it)");
+            "t-0: the plan changes the replication factor from 3 to 1 (Ballast keeps it, KIP-860; --allow-replication-factor-change applies it)");
   }
 }
