@@ -41,6 +41,9 @@ public final class Planner {
         best = a;
       }
     }
+    if (small) {
+      new Annealer(best.st(), best.obj(), best.moves()).run();
+    }
     boolean converged = best.converged() && (!small || polish(best));
     return best.builder().build(best.moves(), converged);
   }
