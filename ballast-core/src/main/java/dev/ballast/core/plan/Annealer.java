@@ -82,13 +82,17 @@ final class Annealer {
     defaultReason = Reason.of(Goal.RESOURCES[heaviest]);
   }
 
-  /** Runs the search from a balanced state; returns whether it kept a cheaper placement. */
+  /**
+   * Runs the search from a balanced state (every band met, no hard goal broken); returns whether it
+   * moved to a balanced placement that copies fewer bytes.
+   */
   boolean run() {
     long start = moves.bytes();
     if (st.replica.length > MAX_REPLICAS
         || start <= 0
         || receivers.length < 2
-        || !balanced(obj.soft(st.load, st.topicCount))) {
+        || !balanced(obj.soft(st.load, st.topicCount))
+        || obj.hard() >= Objective.EPS) {
       return false;
     }
     SplittableRandom rnd = new SplittableRandom(0x9E3779B97F4A7C15L ^ st.replica.length);
@@ -103,18 +107,22 @@ final class Annealer {
   }
 
   /**
-   * Walks from a balanced state that copies {@code best} bytes, cooling from {@code hot}, and
-   * returns the fewest bytes of a balanced state seen; the placement ends at that state.
+   * Walks from a balanced state, cooling from {@code hot}, and returns the fewest bytes of a
+   * balanced state seen below {@code best}; the placement ends at that state, or where it started
+   * when there is none.
    */
   private long anneal(
       SplittableRandom rnd, int steps, long best, double scale, double hot, double grow) {
-    double soft = 0;
+    double soft = obj.soft(st.load, st.topicCount);
+    long kept = moves.bytes();
+    double temperature = hot;
+    double cooling = StrictMath.pow(COLD / hot, 1.0 / steps);
     int outside = 0;
     int window = 0;
     penalty = PENALTY;
     moves.record(journal);
     for (int i = 0; i < steps; i++) {
-      double temperature = hot * StrictMath.pow(COLD / hot, (double) i / steps);
+      temperature *= cooling;
       double d = step(rnd, scale, temperature);
       if (Double.isNaN(d)) {
         continue;
@@ -135,11 +143,12 @@ final class Annealer {
         soft = obj.soft(st.load, st.topicCount);
         if (balanced(soft) && obj.hard() < Objective.EPS) {
           best = moves.bytes();
+          kept = best;
           journal.clear();
         }
       }
     }
-    moves.undo(journal, best);
+    moves.undo(journal, kept);
     moves.record(null);
     return best;
   }

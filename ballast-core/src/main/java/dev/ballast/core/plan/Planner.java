@@ -109,7 +109,8 @@ public final class Planner {
       for (int round = 0; round < MAX_REPAIR_ROUNDS && trimmer.run(); round++) {
         balancer.run();
       }
-      if (new Refiner(st, obj, moves, balancer).run()) {
+      // Refining a balanced state only saves bytes, and the annealer does that better and faster.
+      if (!balanced(st, obj) && new Refiner(st, obj, moves, balancer).run()) {
         balancer.run();
       }
       // Trimming and refining can free the room a repair lacked before: repair what it can now.
@@ -120,6 +121,10 @@ public final class Planner {
     }
     Score score = new Score(obj.hard(), obj.soft(st.load, st.topicCount));
     return new Attempt(st, obj, builder, moves, score, balancer.converged());
+  }
+
+  private static boolean balanced(PlacementState st, Objective obj) {
+    return obj.hard() < Objective.EPS && obj.soft(st.load, st.topicCount) <= Objective.EPS;
   }
 
   /**
