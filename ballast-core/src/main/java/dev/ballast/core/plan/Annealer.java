@@ -22,6 +22,12 @@ final class Annealer {
   /** The largest cluster annealed, in replicas. */
   static final int MAX_REPLICAS = 2_000;
 
+  /**
+   * The largest cluster, in replicas, whose walks are long enough to replace the refiner's trials
+   * on a balanced state (at least 100 steps per replica).
+   */
+  static final int THOROUGH_REPLICAS = 500;
+
   /** Steps per walk: per replica, and the bounds on the total. */
   private static final int STEPS_PER_REPLICA = 2_000;
 

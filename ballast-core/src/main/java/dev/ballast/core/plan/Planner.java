@@ -109,8 +109,10 @@ public final class Planner {
       for (int round = 0; round < MAX_REPAIR_ROUNDS && trimmer.run(); round++) {
         balancer.run();
       }
-      // Refining a balanced state only saves bytes, and the annealer does that better and faster.
-      if (!balanced(st, obj) && new Refiner(st, obj, moves, balancer).run()) {
+      // Refining a balanced state only saves bytes, and on a few hundred replicas the annealer
+      // does that better and faster (on more, its walks are too short for that many replicas).
+      boolean annealedOnly = st.replica.length <= Annealer.THOROUGH_REPLICAS && balanced(st, obj);
+      if (!annealedOnly && new Refiner(st, obj, moves, balancer).run()) {
         balancer.run();
       }
       // Trimming and refining can free the room a repair lacked before: repair what it can now.
