@@ -6,11 +6,12 @@ import java.util.SplittableRandom;
  * The last bytes-saving phase on small clusters: once the search has reached balance (no goal
  * outside its band, no hard goal broken), simulated annealing over placements looks for one that is
  * just as balanced and copies fewer bytes. A state costs its bytes (over the plan's) plus a penalty
- * for leaving the bands; steps are single replica moves (half of them a moved replica put back
- * where it was), swaps and leadership transfers, each checked like any other action (racks,
- * capacity, receiving brokers). The balanced state with the fewest bytes seen is kept; the rest of
- * the walk is undone through a {@link MoveJournal}. The random walk is seeded by the cluster's
- * size, so the same input gives the same plan.
+ * for leaving the bands; steps are single replica moves (a third of them a moved replica put back
+ * where it was, a quarter one taken off or onto a broker outside its band), swaps and leadership
+ * transfers, each checked like any other action (racks, capacity, receiving brokers). The balanced
+ * state with the fewest bytes seen is kept; the rest of the walk is undone through a {@link
+ * MoveJournal}. The random walk is seeded by the cluster's size, so the same input gives the same
+ * plan.
  *
  * <p>Why: the greedy search and its repairs go from balance-per-byte decisions that are each good
  * but together not minimal (a medium replica where two small ones do, a replica moved from a broker
