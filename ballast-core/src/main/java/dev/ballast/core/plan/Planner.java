@@ -27,7 +27,8 @@ public final class Planner {
   /**
    * Returns the plan for {@code model}. A cluster of up to {@link Refiner#MAX_REPLICAS} replicas is
    * planned with each of {@link SearchTuning#SMALL} and the best plan kept (lowest objective, then
-   * fewest bytes); a larger one with {@link SearchTuning#DEFAULT} only.
+   * fewest bytes), and when that plan is balanced, an {@link Annealer} looks for a balanced one
+   * that copies fewer bytes; a larger one with {@link SearchTuning#DEFAULT} only.
    */
   public Plan plan(ClusterModel model) {
     requireNonNull(model, "model");
