@@ -20,7 +20,7 @@ class PlannerOptimalityTest {
       new SolverLimits(Duration.ofSeconds(2), 2, /* residual= */ false);
 
   /** The seeded suite the ratio targets are asserted on (docs/BENCHMARKS.md has wider figures). */
-  private static final int SUITE = 30;
+  private static final int SUITE = 60;
 
   @Property(tries = 12, seed = "20261129")
   void planIsBalancedWheneverTheSolverFindsBalanceReachable(

@@ -27,7 +27,8 @@ public final class Planner {
   /**
    * Returns the plan for {@code model}. A cluster of up to {@link Refiner#MAX_REPLICAS} replicas is
    * planned with each of {@link SearchTuning#SMALL} and the best plan kept (lowest objective, then
-   * fewest bytes); a larger one with {@link SearchTuning#DEFAULT} only.
+   * fewest bytes), and when that plan is balanced, an {@link Annealer} looks for a balanced one
+   * that copies fewer bytes; a larger one with {@link SearchTuning#DEFAULT} only.
    */
   public Plan plan(ClusterModel model) {
     requireNonNull(model, "model");
@@ -40,6 +41,9 @@ public final class Planner {
       if (cmp < 0 || (cmp == 0 && a.moves().bytes() < best.moves().bytes())) {
         best = a;
       }
+    }
+    if (small) {
+      new Annealer(best.st(), best.obj(), best.moves()).run();
     }
     boolean converged = best.converged() && (!small || polish(best));
     return best.builder().build(best.moves(), converged);
@@ -106,7 +110,10 @@ public final class Planner {
       for (int round = 0; round < MAX_REPAIR_ROUNDS && trimmer.run(); round++) {
         balancer.run();
       }
-      if (new Refiner(st, obj, moves, balancer).run()) {
+      // Refining a balanced state only saves bytes, and on a few hundred replicas the annealer
+      // does that better and faster (on more, its walks are too short for that many replicas).
+      boolean annealedOnly = st.replica.length <= Annealer.THOROUGH_REPLICAS && balanced(st, obj);
+      if (!annealedOnly && new Refiner(st, obj, moves, balancer).run()) {
         balancer.run();
       }
       // Trimming and refining can free the room a repair lacked before: repair what it can now.
@@ -117,6 +124,10 @@ public final class Planner {
     }
     Score score = new Score(obj.hard(), obj.soft(st.load, st.topicCount));
     return new Attempt(st, obj, builder, moves, score, balancer.converged());
+  }
+
+  private static boolean balanced(PlacementState st, Objective obj) {
+    return obj.hard() < Objective.EPS && obj.soft(st.load, st.topicCount) <= Objective.EPS;
   }
 
   /**
