@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
     })
 public final class GuardBenchCommand implements Callable<Integer> {
 
+  /** How far before the moves the chart starts. */
+  private static final double CHART_BEFORE_SECONDS = 10;
+
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
 
@@ -92,10 +95,10 @@ public final class GuardBenchCommand implements Callable<Integer> {
     Files.createDirectories(dir);
     out.printf(
         Locale.ROOT,
-        "bench guard: 3 brokers, 6 partitions RF 1 placed 4-1-1, %.0f msg/s of 1000 B; after %s"
+        "bench guard: 3 brokers, 6 partitions RF 1 placed 4-1-1, %.0f msg/s of 1000 B; after %d s"
             + " of load, partition 2 moves to broker 1 and partition 3 to broker 2 (2-2-2)%n",
         rate,
-        fill);
+        fill.toSeconds());
     out.flush();
     try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(3)) {
       ClientSettings clientSettings = ClientSettings.of(kafka.bootstrapServers());
@@ -126,7 +129,7 @@ public final class GuardBenchCommand implements Callable<Integer> {
 
   private GuardBenchRun.Outcome runOne(
       GuardBenchRun bench, String name, ExecutorSettings settings, PrintWriter out) {
-    out.printf("%s run: loading for %s...%n", name, fill);
+    out.printf("%s run: loading for %d s...%n", name, fill.toSeconds());
     out.flush();
     GuardBenchRun.Outcome o =
         bench.run(
@@ -174,7 +177,10 @@ public final class GuardBenchCommand implements Callable<Integer> {
               o.medianP99Ms(),
               o.canaryP99Ms());
           List<double[]> points = new ArrayList<>();
-          o.points().forEach(p -> points.add(new double[] {p.seconds(), p.produceP99Ms()}));
+          // From 10 s before the moves: the first seconds of a fresh cluster are its warm-up.
+          o.points().stream()
+              .filter(p -> p.seconds() >= -CHART_BEFORE_SECONDS)
+              .forEach(p -> points.add(new double[] {p.seconds(), p.produceP99Ms()}));
           series.put(label, points);
         });
     Path chart =
