@@ -377,6 +377,7 @@ public final class PlanExecutor {
         failed.put(tp, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         notes.add(r.name() + ": the cluster refused the move: " + failed.get(tp));
         refused.add(tp);
+        touchedInFlight.remove(tp);
       } catch (TimeoutException e) {
         inFlight.put(tp, r); // it may have been accepted; progress polling tells
       } catch (InterruptedException e) {
