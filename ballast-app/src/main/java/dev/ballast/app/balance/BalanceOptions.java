@@ -5,6 +5,7 @@ import dev.ballast.app.cli.ByteRateConverter;
 import dev.ballast.app.cli.DurationConverter;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.kafka.exec.ExecutorSettings;
+import dev.ballast.kafka.exec.GuardSettings;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +18,8 @@ public final class BalanceOptions {
   @Mixin PrometheusOption prometheus = new PrometheusOption();
 
   @Mixin MoveOrderOption moveOrder = new MoveOrderOption();
+
+  @Mixin MaxProduceP99Option maxProduceP99 = new MaxProduceP99Option();
 
   @Option(
       names = "--dry-run",
@@ -93,9 +96,16 @@ public final class BalanceOptions {
     if (throttle < 0) {
       throw new UserException("--throttle must be >= 0 bytes/s");
     }
+    if (maxProduceP99.isOn() && noCanary) {
+      throw new UserException(
+          "--max-produce-p99 reads the canary's produce latency: drop --no-canary");
+    }
     BalancerSettings d = BalancerSettings.defaults();
     return d.withSampling(interval, samples)
-        .withCanary(!noCanary, d.canaryInterval())
+        .withCanary(
+            !noCanary,
+            // The guard pools the canary's probes over 5 s: a round a second gives it 5 per broker.
+            maxProduceP99.isOn() ? Duration.ofSeconds(1) : d.canaryInterval())
         .withDryRun(dryRun)
         .withPlanner(d.planner().withBand(band))
         .withPrometheus(prometheus.endpoints())
@@ -103,6 +113,7 @@ public final class BalanceOptions {
             ExecutorSettings.defaults()
                 .withLimits(maxMovesPerBroker, maxMoves)
                 .withThrottle(throttle)
-                .withOrder(moveOrder.order()));
+                .withOrder(moveOrder.order())
+                .withLatencyGuard(maxProduceP99.limit(), GuardSettings.DEFAULT_WINDOW));
   }
 }

@@ -281,6 +281,9 @@ public final class BalancerService implements AutoCloseable {
     int work = 0;
     if (prober != null && prober.doWork(nowNanos) > 0) {
       slow.onRound(prober.lastRound());
+      if (executor != null) {
+        executor.onCanaryRound(prober.lastRound()); // the latency guard's input, if it has one
+      }
       listener.onCanary(
           new BalancerListener.CanaryLatencies(
               prober.lastRound(),

@@ -23,7 +23,7 @@ public final class ConsoleListener implements BalancerListener {
   private final PrintWriter out;
   private final boolean verbose;
   private String lastAnomalies = "";
-  private String lastBar = "";
+  private ProgressLines progressLines = new ProgressLines();
 
   /** Creates a listener printing to {@code out}; {@code verbose} prints every sample. */
   public ConsoleListener(PrintWriter out, boolean verbose) {
@@ -76,11 +76,7 @@ public final class ConsoleListener implements BalancerListener {
 
   @Override
   public void onProgress(ExecutionProgress progress) {
-    String bar = progress.bar();
-    if (!bar.equals(lastBar)) {
-      lastBar = bar;
-      line(bar);
-    }
+    progressLines.next(progress).forEach(this::line);
   }
 
   @Override
@@ -102,7 +98,9 @@ public final class ConsoleListener implements BalancerListener {
             + " partition(s) moved, "
             + progress.failed()
             + " failed");
+    ProgressLines.guardSummary(progress).forEach(g -> line("  last " + g));
     progress.notes().forEach(n -> line("  " + n));
+    progressLines = new ProgressLines();
   }
 
   @Override

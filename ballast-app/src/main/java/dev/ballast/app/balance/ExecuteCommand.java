@@ -13,11 +13,13 @@ import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
 import dev.ballast.kafka.ClusterUnreachableException;
+import dev.ballast.kafka.canary.CanaryProber;
 import dev.ballast.kafka.exec.ExecutionJournal;
 import dev.ballast.kafka.exec.ExecutionPhase;
 import dev.ballast.kafka.exec.ExecutionProgress;
 import dev.ballast.kafka.exec.ExecutionRunner;
 import dev.ballast.kafka.exec.ExecutorSettings;
+import dev.ballast.kafka.exec.GuardSettings;
 import dev.ballast.kafka.exec.PlanExecutor;
 import dev.ballast.kafka.exec.PlanRevalidation;
 import dev.ballast.kafka.exec.Reassignment;
@@ -129,6 +131,8 @@ public final class ExecuteCommand implements Callable<Integer> {
   /** The wall clock the execute window is read on; tests replace it. */
   Clock clock = Clock.systemUTC();
 
+  @Mixin MaxProduceP99Option maxProduceP99;
+
   @ArgGroup(exclusive = true)
   Mode mode;
 
@@ -213,7 +217,7 @@ public final class ExecuteCommand implements Callable<Integer> {
           out.flush();
           return 1;
         }
-        return execute(admin, plan, out, journal);
+        return execute(admin, client, plan, out, journal);
       }
     } catch (ClusterUnreachableException e) {
       throw new UserException(e.getMessage(), 3);
@@ -230,20 +234,49 @@ public final class ExecuteCommand implements Callable<Integer> {
     return ExecutorSettings.defaults()
         .withThrottle(throttle)
         .withLimits(perBroker, inCluster)
-        .withOrder(moveOrder.order());
+        .withOrder(moveOrder.order())
+        .withLatencyGuard(maxProduceP99.limit(), GuardSettings.DEFAULT_WINDOW);
   }
 
   private int execute(
-      Admin admin, List<Reassignment> plan, PrintWriter out, ExecutionJournal journal) {
+      Admin admin,
+      ClientSettings client,
+      List<Reassignment> plan,
+      PrintWriter out,
+      ExecutionJournal journal) {
     PlanExecutor executor = new PlanExecutor(admin, settings(), journal, TopicJournal.owner());
-    // Ctrl-C: cancel (the moves in flight are reverted), and let the JVM end once that is done.
-    try (StopOnSignal stop =
-        StopOnSignal.install("the execution", executor::abort, out, Duration.ofSeconds(30))) {
-      return executeUntilDone(executor, plan, out);
+    ExecutionRunner runner = new ExecutionRunner(System::nanoTime, Duration.ofMillis(100));
+    // The latency guard reads the canary's produce latency: one round a second, 5 s timeout.
+    try (CanaryProber prober =
+            maxProduceP99.isOn()
+                ? new CanaryProber(
+                    admin,
+                    client,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(5),
+                    30,
+                    System::nanoTime)
+                : null;
+        // Ctrl-C: cancel (the moves in flight are reverted), and let the JVM end once that is done.
+        StopOnSignal stop =
+            StopOnSignal.install("the execution", executor::abort, out, Duration.ofSeconds(30))) {
+      if (prober != null) {
+        runner =
+            runner.alongside(
+                now -> {
+                  int probed = prober.doWork(now);
+                  if (probed > 0) {
+                    executor.onCanaryRound(prober.lastRound());
+                  }
+                  return probed;
+                });
+      }
+      return executeUntilDone(executor, runner, plan, out);
     }
   }
 
-  private int executeUntilDone(PlanExecutor executor, List<Reassignment> plan, PrintWriter out) {
+  private int executeUntilDone(
+      PlanExecutor executor, ExecutionRunner runner, List<Reassignment> plan, PrintWriter out) {
     executor.start(plan);
     ExecutionProgress start = executor.progress();
     out.printf(
@@ -253,28 +286,25 @@ public final class ExecuteCommand implements Callable<Integer> {
         start.skipped(),
         throttle > 0 ? ", throttle " + ConsoleListener.bytes(throttle) + "/s" : "");
     start.notes().forEach(n -> out.println("  " + n));
+    ProgressLines lines = new ProgressLines();
+    lines.next(start).forEach(out::println);
     out.flush();
-    String[] lastBar = {""};
     ExecutionProgress end =
-        new ExecutionRunner(System::nanoTime, Duration.ofMillis(100))
-            .run(
-                executor,
-                Duration.ofHours(24),
-                p -> {
-                  if (window != null && !window.contains(clock.instant())) {
-                    executor.stopStarting(
-                        "the execute window "
-                            + window.text()
-                            + " closed: no new move starts; the "
-                            + p.inFlight()
-                            + " in flight finish");
-                  }
-                  if (!p.bar().equals(lastBar[0])) {
-                    lastBar[0] = p.bar();
-                    out.println(p.bar());
-                    out.flush();
-                  }
-                });
+        runner.run(
+            executor,
+            Duration.ofHours(24),
+            p -> {
+              if (window != null && !window.contains(clock.instant())) {
+                executor.stopStarting(
+                    "the execute window "
+                        + window.text()
+                        + " closed: no new move starts; the "
+                        + p.inFlight()
+                        + " in flight finish");
+              }
+              lines.next(p).forEach(out::println);
+              out.flush();
+            });
     out.println(
         "execution "
             + end.phase().label()

@@ -60,18 +60,15 @@ public final class Leftovers {
     if (cancel) {
       executor.cancel();
     }
-    String[] lastBar = {""};
+    ProgressLines lines = new ProgressLines();
     ExecutionProgress end =
         new ExecutionRunner(System::nanoTime, Duration.ofMillis(100))
             .run(
                 executor,
                 Duration.ofHours(24),
                 p -> {
-                  if (!p.bar().equals(lastBar[0])) {
-                    lastBar[0] = p.bar();
-                    out.println("  " + p.bar());
-                    out.flush();
-                  }
+                  lines.next(p).forEach(l -> out.println("  " + l));
+                  out.flush();
                 });
     end.notes().stream().skip(shown).forEach(n -> out.println("  " + n));
     out.printf(

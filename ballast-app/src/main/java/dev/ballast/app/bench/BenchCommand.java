@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       LoadBenchCommand.class,
       WorkersBenchCommand.class,
       CatchUpBenchCommand.class,
-      OptimalityBenchCommand.class
+      OptimalityBenchCommand.class,
+      GuardBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.PartitionReassignment;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
@@ -88,6 +89,34 @@ final class ClusterReads {
                     .filter(p -> p.isr().size() < p.replicas().size())
                     .forEach(p -> out.add(new TopicPartition(name, p.partition()))));
     return out;
+  }
+
+  /**
+   * Returns how many partitions of the cluster's topics (internal ones too) have a replica out of
+   * sync now, not counting {@code ours} (a partition being moved is out of sync until its new
+   * replica catches up).
+   */
+  int underReplicatedOutside(Set<TopicPartition> ours) {
+    Set<String> topics =
+        AdminCalls.get(
+            admin.listTopics(new ListTopicsOptions().listInternal(true)).names(),
+            timeout,
+            "list topics");
+    if (topics.isEmpty()) {
+      return 0;
+    }
+    int count = 0;
+    for (var e :
+        AdminCalls.get(admin.describeTopics(topics).allTopicNames(), timeout, "describe the ISR")
+            .entrySet()) {
+      for (TopicPartitionInfo p : e.getValue().partitions()) {
+        if (p.isr().size() < p.replicas().size()
+            && !ours.contains(new TopicPartition(e.getKey(), p.partition()))) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   /** Returns the replicas of {@code r}'s partition in {@code current}, empty when unknown. */

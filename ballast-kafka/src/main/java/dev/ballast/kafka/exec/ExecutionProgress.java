@@ -1,6 +1,7 @@
 package dev.ballast.kafka.exec;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an execution stands.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param bytesTotal bytes the plan copies, when known
  * @param bytesDone bytes of completed moves
  * @param notes what happened that a user should know (foreign reassignments, failures)
+ * @param guard the latency guard's last decision, empty without a guard
  */
 public record ExecutionProgress(
     ExecutionPhase phase,
@@ -26,11 +28,39 @@ public record ExecutionProgress(
     int failed,
     long bytesTotal,
     long bytesDone,
-    List<String> notes) {
+    List<String> notes,
+    Optional<GuardDecision> guard) {
 
   /** Copies the notes. */
   public ExecutionProgress {
     notes = List.copyOf(notes);
+    java.util.Objects.requireNonNull(guard, "guard");
+  }
+
+  /** Creates the progress of an execution without a latency guard. */
+  public ExecutionProgress(
+      ExecutionPhase phase,
+      int total,
+      int skipped,
+      int pending,
+      int inFlight,
+      int done,
+      int failed,
+      long bytesTotal,
+      long bytesDone,
+      List<String> notes) {
+    this(
+        phase,
+        total,
+        skipped,
+        pending,
+        inFlight,
+        done,
+        failed,
+        bytesTotal,
+        bytesDone,
+        notes,
+        Optional.empty());
   }
 
   /** Returns a one-line progress bar, e.g. {@code [#####.....] 5/10 moved, 2 in flight}. */

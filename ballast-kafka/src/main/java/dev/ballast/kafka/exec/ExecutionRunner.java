@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.LongToIntFunction;
 
 /**
  * Drives a {@link PlanExecutor} until it finishes, for commands that wait for the result (the
@@ -15,13 +16,27 @@ public final class ExecutionRunner {
 
   private final LongSupplier nanoClock;
   private final Duration idle;
+  private final LongToIntFunction alongside;
 
   /**
    * Creates a runner that reads {@code nanoClock} and parks {@code idle} when a step did nothing.
    */
   public ExecutionRunner(LongSupplier nanoClock, Duration idle) {
+    this(nanoClock, idle, now -> 0);
+  }
+
+  private ExecutionRunner(LongSupplier nanoClock, Duration idle, LongToIntFunction alongside) {
     this.nanoClock = requireNonNull(nanoClock, "nanoClock");
     this.idle = requireNonNull(idle, "idle");
+    this.alongside = requireNonNull(alongside, "alongside");
+  }
+
+  /**
+   * Returns a runner that also does {@code step} (e.g. a canary round for the latency guard) at the
+   * start of every loop, before the executor's step; its work counts as work.
+   */
+  public ExecutionRunner alongside(LongToIntFunction step) {
+    return new ExecutionRunner(nanoClock, idle, step);
   }
 
   /**
@@ -38,7 +53,8 @@ public final class ExecutionRunner {
         executor.doWork(now);
         break;
       }
-      if (executor.doWork(now) > 0) {
+      int companion = alongside.applyAsInt(now);
+      if (executor.doWork(now) + companion > 0) {
         onProgress.accept(executor.progress());
       } else {
         LockSupport.parkNanos(idle.toNanos());

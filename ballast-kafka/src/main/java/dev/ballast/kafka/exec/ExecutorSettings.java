@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param pollInterval how often progress is read from the cluster
  * @param callTimeout the timeout of each Admin call
  * @param order which moves start first
+ * @param maxProduceP99 the canary produce p99 the latency guard keeps moves under, or zero for no
+ *     guard
+ * @param guardWindow how often the latency guard decides
  */
 public record ExecutorSettings(
     int maxMovesPerBroker,
@@ -23,7 +26,9 @@ public record ExecutorSettings(
     long throttleBytesPerSec,
     Duration pollInterval,
     Duration callTimeout,
-    MoveOrder order) {
+    MoveOrder order,
+    Duration maxProduceP99,
+    Duration guardWindow) {
 
   /** Validates the settings. */
   public ExecutorSettings {
@@ -38,12 +43,28 @@ public record ExecutorSettings(
     requireNonNull(pollInterval, "pollInterval");
     requireNonNull(callTimeout, "callTimeout");
     requireNonNull(order, "order");
+    requireNonNull(maxProduceP99, "maxProduceP99");
+    requireNonNull(guardWindow, "guardWindow");
+    if (maxProduceP99.isNegative()) {
+      throw new IllegalArgumentException("--max-produce-p99 must be positive");
+    }
   }
 
-  /** Returns defaults: 5 moves per broker, 20 in the cluster, no pause, no throttle. */
+  /**
+   * Returns defaults: 5 moves per broker, 20 in the cluster, no pause, no throttle, no latency
+   * guard.
+   */
   public static ExecutorSettings defaults() {
     return new ExecutorSettings(
-        5, 20, Duration.ZERO, 0, Duration.ofMillis(500), Duration.ofSeconds(15), MoveOrder.PLAN);
+        5,
+        20,
+        Duration.ZERO,
+        0,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(15),
+        MoveOrder.PLAN,
+        Duration.ZERO,
+        GuardSettings.DEFAULT_WINDOW);
   }
 
   /** Returns these settings with a replication throttle of {@code bytesPerSec} (0: none). */
@@ -55,13 +76,23 @@ public record ExecutorSettings(
         bytesPerSec,
         pollInterval,
         callTimeout,
-        order);
+        order,
+        maxProduceP99,
+        guardWindow);
   }
 
   /** Returns these settings with other move limits. */
   public ExecutorSettings withLimits(int perBroker, int inCluster) {
     return new ExecutorSettings(
-        perBroker, inCluster, batchInterval, throttleBytesPerSec, pollInterval, callTimeout, order);
+        perBroker,
+        inCluster,
+        batchInterval,
+        throttleBytesPerSec,
+        pollInterval,
+        callTimeout,
+        order,
+        maxProduceP99,
+        guardWindow);
   }
 
   /** Returns these settings with {@code interval} between batches. */
@@ -73,7 +104,9 @@ public record ExecutorSettings(
         throttleBytesPerSec,
         pollInterval,
         callTimeout,
-        order);
+        order,
+        maxProduceP99,
+        guardWindow);
   }
 
   /** Returns these settings with {@code moveOrder}: which moves start first. */
@@ -85,6 +118,34 @@ public record ExecutorSettings(
         throttleBytesPerSec,
         pollInterval,
         callTimeout,
-        moveOrder);
+        moveOrder,
+        maxProduceP99,
+        guardWindow);
+  }
+
+  /**
+   * Returns these settings with a latency guard keeping the canary's produce p99 under {@code
+   * limit} (zero: no guard), deciding every {@code window}.
+   */
+  public ExecutorSettings withLatencyGuard(Duration limit, Duration window) {
+    return new ExecutorSettings(
+        maxMovesPerBroker,
+        maxMovesInCluster,
+        batchInterval,
+        throttleBytesPerSec,
+        pollInterval,
+        callTimeout,
+        order,
+        limit,
+        window);
+  }
+
+  /** Returns the latency guard's settings, empty when there is no guard. */
+  public java.util.Optional<GuardSettings> guard() {
+    return maxProduceP99.isZero()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            GuardSettings.of(maxProduceP99, maxMovesInCluster, throttleBytesPerSec)
+                .withWindow(guardWindow));
   }
 }

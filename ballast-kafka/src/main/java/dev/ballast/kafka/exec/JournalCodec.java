@@ -70,6 +70,10 @@ final class JournalCodec {
     new TreeMap<>(t.set()).forEach(set::put);
     ObjectNode previous = n.putObject("previous");
     new TreeMap<>(t.previous()).forEach(previous::put);
+    if (!t.earlier().isEmpty()) {
+      ObjectNode earlier = n.putObject("earlier");
+      new TreeMap<>(t.earlier()).forEach(earlier::put);
+    }
     return n.toString();
   }
 
@@ -98,7 +102,8 @@ final class JournalCodec {
           new JournaledThrottle(
               new ConfigResource(ConfigResource.Type.valueOf(text(n, "type")), text(n, "name")),
               strings(n.path("set")),
-              strings(n.path("previous")));
+              strings(n.path("previous")),
+              strings(n.path("earlier")));
       default -> throw new IllegalArgumentException("unknown record kind '" + kind + "'");
     };
   }

@@ -94,6 +94,19 @@ final class MoveShaping {
    */
   static List<Candidate> calculateBatch(
       List<Candidate> ordered, int perBroker, int inCluster, int rotation) {
+    return calculateBatch(ordered, perBroker, inCluster, rotation, Map.of());
+  }
+
+  /**
+   * Returns the batch of {@link #calculateBatch(List, int, int, int)} when {@code busy} moves per
+   * broker are in flight already (they count towards {@code perBroker}).
+   */
+  static List<Candidate> calculateBatch(
+      List<Candidate> ordered,
+      int perBroker,
+      int inCluster,
+      int rotation,
+      Map<Integer, Integer> busy) {
     List<Candidate> batch = new ArrayList<>();
     List<Candidate> data = new ArrayList<>();
     for (Candidate c : ordered) {
@@ -108,7 +121,7 @@ final class MoveShaping {
     int start = Math.floorMod(rotation, brokers.size());
     List<Integer> turns = new ArrayList<>(brokers.subList(start, brokers.size()));
     turns.addAll(brokers.subList(0, start));
-    Map<Integer, Integer> load = new HashMap<>();
+    Map<Integer, Integer> load = new HashMap<>(busy);
     Map<TopicPartition, Candidate> left = new LinkedHashMap<>();
     data.forEach(c -> left.put(c.partition(), c));
     int taken = 0;

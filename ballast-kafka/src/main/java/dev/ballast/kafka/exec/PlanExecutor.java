@@ -34,6 +34,10 @@ import org.apache.kafka.common.errors.ElectionNotNeededException;
  * them and remove exactly the throttles it set. On {@link #start}, reassignments already in flight
  * with the plan's target are adopted, others (someone else's) are reported and left alone, and a
  * partition already at its target is skipped, so running the same plan again resumes it.
+ *
+ * <p>With a latency guard ({@link ExecutorSettings#guard()}), a plan's moves start as earlier ones
+ * end, never more in flight than the guard allows, and the throttle follows the guard's pace; the
+ * caller feeds the guard the canary's rounds through {@link #onCanaryRound}.
  */
 public final class PlanExecutor {
 
@@ -50,6 +54,8 @@ public final class PlanExecutor {
   private final Map<TopicPartition, Reassignment> inFlight = new LinkedHashMap<>();
   private final Map<TopicPartition, Reassignment> done = new LinkedHashMap<>();
   private final Map<TopicPartition, String> failed = new LinkedHashMap<>();
+  private final Map<TopicPartition, Set<Integer>> touchedInFlight = new HashMap<>();
+  private LatencyGuard guard;
   private final List<Reassignment> all = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private ExecutionPhase phase = ExecutionPhase.IDLE;
@@ -88,10 +94,13 @@ public final class PlanExecutor {
             plan, ongoingTargets(), current, journal.state().moves(), owner));
     List<Reassignment> moving = new ArrayList<>(pending.values());
     moving.addAll(inFlight.values());
-    throttles.apply(
-        moving.stream().filter(r -> isDataMove(r, current)).toList(),
-        current,
-        settings.throttleBytesPerSec());
+    long rate = settings.throttleBytesPerSec();
+    if (settings.guard().isPresent()) {
+      guard =
+          new LatencyGuard(settings.guard().get(), reads.underReplicatedOutside(inFlight.keySet()));
+      rate = guard.current().throttle();
+    }
+    throttles.apply(moving.stream().filter(r -> isDataMove(r, current)).toList(), current, rate);
     phase = ExecutionPhase.MOVING;
   }
 
@@ -117,6 +126,16 @@ public final class PlanExecutor {
               + "; removed once nothing of it is in flight");
     }
     phase = ExecutionPhase.MOVING;
+  }
+
+  /**
+   * Gives the latency guard a canary round (latency per broker, ms); without a guard, or before
+   * {@link #start}, it is ignored.
+   */
+  public synchronized void onCanaryRound(Map<Integer, Double> latenciesMs) {
+    if (guard != null) {
+      guard.onCanaryRound(latenciesMs);
+    }
   }
 
   private Map<TopicPartition, List<Integer>> ongoingTargets() {
@@ -176,8 +195,8 @@ public final class PlanExecutor {
           return 0;
         }
         nextPollNanos = nowNanos + settings.pollInterval().toNanos();
-        int work = pollInFlight();
-        if (inFlight.isEmpty()
+        int work = pollInFlight() + pace(nowNanos);
+        if (mayStartMoves()
             && !pending.isEmpty()
             && !stopStarting
             && nowNanos - nextBatchNanos >= 0) {
@@ -199,6 +218,24 @@ public final class PlanExecutor {
         return 0;
       }
     }
+  }
+
+  /** Lets the guard decide when a window ended, and sets the throttle it chose. */
+  private int pace(long nowNanos) {
+    if (guard == null || !guard.isDue(nowNanos)) {
+      return 0;
+    }
+    long before = guard.current().throttle();
+    GuardDecision next = guard.decide(nowNanos, reads.underReplicatedOutside(inFlight.keySet()));
+    if (next.throttle() != before) {
+      notes.addAll(throttles.changeRate(next.throttle()));
+    }
+    return 1;
+  }
+
+  /** Without a guard a batch starts once the last one ended; with one, while it allows more. */
+  private boolean mayStartMoves() {
+    return guard == null ? inFlight.isEmpty() : inFlight.size() < guard.current().moves();
   }
 
   /**
@@ -263,7 +300,8 @@ public final class PlanExecutor {
         failed.size(),
         total,
         moved,
-        notes);
+        notes,
+        guard == null ? Optional.empty() : Optional.of(guard.current()));
   }
 
   /** Returns the partitions whose reassignment the cluster refused, with the reason. */
@@ -290,6 +328,7 @@ public final class PlanExecutor {
     Map<String, Map<Integer, List<Integer>>> now = reads.currentReplicas(finished);
     for (Reassignment r : finished) {
       inFlight.remove(r.topicPartition());
+      touchedInFlight.remove(r.topicPartition());
       // A step on the way (one replica at a time) goes back to pending for the next one.
       (ClusterReads.replicasOf(r, now).equals(r.replicas()) ? done : pending)
           .put(r.topicPartition(), r);
@@ -316,12 +355,22 @@ public final class PlanExecutor {
               r.bytes(),
               outOfSync.contains(r.topicPartition())));
     }
+    int perBroker = settings.maxMovesPerBroker();
+    int inCluster = settings.maxMovesInCluster();
+    Map<Integer, Integer> busy = new HashMap<>();
+    if (guard != null) {
+      int allowed = guard.current().moves();
+      perBroker = Math.min(perBroker, allowed);
+      inCluster = Math.min(inCluster, allowed) - inFlight.size();
+      touchedInFlight.values().forEach(t -> t.forEach(b -> busy.merge(b, 1, Integer::sum)));
+    }
     List<MoveShaping.Candidate> chosen =
         MoveShaping.calculateBatch(
             MoveShaping.calculateOrder(candidates, settings.order()),
-            settings.maxMovesPerBroker(),
-            settings.maxMovesInCluster(),
-            batches++);
+            perBroker,
+            inCluster,
+            batches++,
+            busy);
     if (chosen.isEmpty()) {
       return 0;
     }
@@ -330,6 +379,7 @@ public final class PlanExecutor {
     for (MoveShaping.Candidate c : chosen) {
       Reassignment r = pending.get(c.partition());
       batch.put(c.partition(), Optional.of(new NewPartitionReassignment(c.step())));
+      touchedInFlight.put(c.partition(), c.touched());
       journaled.add(
           new JournaledMove(
               r.topic(), r.partition(), ClusterReads.replicasOf(r, current), c.step(), owner));
@@ -347,6 +397,7 @@ public final class PlanExecutor {
         failed.put(tp, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         notes.add(r.name() + ": the cluster refused the move: " + failed.get(tp));
         refused.add(tp);
+        touchedInFlight.remove(tp);
       } catch (TimeoutException e) {
         inFlight.put(tp, r); // it may have been accepted; progress polling tells
       } catch (InterruptedException e) {
@@ -404,6 +455,7 @@ public final class PlanExecutor {
               + pending.size()
               + " not started");
       inFlight.clear();
+      touchedInFlight.clear();
     } else {
       notes.add("cancelled: " + pending.size() + " move(s) not started");
     }

@@ -83,6 +83,84 @@ final class Throttles {
         admin.incrementalAlterConfigs(ops).all(), timeout, "set the replication throttle");
   }
 
+  /**
+   * Changes the rate of every broker throttle this object owns to {@code rate} (the latency guard's
+   * pace): journals the new value (keeping the old one as Ballast's too) before it is set; a rate
+   * someone else changed meanwhile is left alone. Returns what a user should know.
+   */
+  List<String> changeRate(long rate) {
+    Map<ConfigResource, JournaledThrottle> brokers = new LinkedHashMap<>();
+    owned.forEach(
+        (r, t) -> {
+          if (r.type() == ConfigResource.Type.BROKER) {
+            brokers.put(r, t);
+          }
+        });
+    if (brokers.isEmpty()) {
+      return List.of();
+    }
+    List<String> notes = new ArrayList<>();
+    Map<ConfigResource, Map<String, String>> now = dynamicValues(brokers.keySet());
+    List<JournaledThrottle> entries = new ArrayList<>();
+    Map<ConfigResource, Collection<AlterConfigOp>> ops = new LinkedHashMap<>();
+    brokers.forEach(
+        (r, t) -> {
+          JournaledThrottle changed =
+              calculateRateChange(t, now.getOrDefault(r, Map.of()), rate, notes);
+          if (changed != t) {
+            entries.add(changed);
+            ops.put(
+                r,
+                List.of(
+                    set(LEADER_RATE, Long.toString(rate)),
+                    set(FOLLOWER_RATE, Long.toString(rate))));
+          }
+        });
+    if (entries.isEmpty()) {
+      return notes;
+    }
+    journal.recordThrottles(entries);
+    entries.forEach(t -> owned.put(t.resource(), t));
+    AdminCalls.get(
+        admin.incrementalAlterConfigs(ops).all(), timeout, "change the replication throttle");
+    return notes;
+  }
+
+  /**
+   * Returns {@code t} with both rates at {@code rate} and the rates it held as earlier values, or
+   * {@code t} itself when a rate holds something Ballast did not set (noted) or is at {@code rate}
+   * already. Pure.
+   */
+  static JournaledThrottle calculateRateChange(
+      JournaledThrottle t, Map<String, String> now, long rate, List<String> notes) {
+    String wanted = Long.toString(rate);
+    boolean same = true;
+    for (String key : List.of(LEADER_RATE, FOLLOWER_RATE)) {
+      String ours = t.set().get(key);
+      if (ours == null || !sameValue(now.get(key), ours)) {
+        notes.add(
+            t.describe()
+                + " "
+                + key
+                + " is "
+                + now.get(key)
+                + ", not what Ballast set: the latency guard leaves it as is");
+        return t;
+      }
+      same &= ours.equals(wanted);
+    }
+    if (same) {
+      return t;
+    }
+    Map<String, String> set = new TreeMap<>(t.set());
+    Map<String, String> earlier = new TreeMap<>(t.earlier());
+    for (String key : List.of(LEADER_RATE, FOLLOWER_RATE)) {
+      earlier.put(key, set.get(key));
+      set.put(key, wanted);
+    }
+    return new JournaledThrottle(t.resource(), set, t.previous(), earlier);
+  }
+
   /** Takes over throttles a previous run set and journaled, so {@link #remove()} removes them. */
   void adopt(Collection<JournaledThrottle> throttles) {
     throttles.forEach(t -> owned.put(t.resource(), t));
@@ -151,7 +229,8 @@ final class Throttles {
         .forEach(
             (key, ours) -> {
               String current = now.get(key);
-              if (sameValue(current, ours)) {
+              if (sameValue(current, ours)
+                  || (current != null && sameValue(current, t.earlier().get(key)))) {
                 String previous = t.previous().get(key);
                 ops.add(previous == null ? delete(key) : set(key, previous));
               } else if (current != null) {

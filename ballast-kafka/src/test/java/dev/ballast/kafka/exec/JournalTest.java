@@ -26,6 +26,13 @@ class JournalTest {
   void recordsRoundTripThroughTheCodec() {
     assertThat(JournalCodec.decode(JournalCodec.encode(MOVE))).isEqualTo(MOVE);
     assertThat(JournalCodec.decode(JournalCodec.encode(BROKER))).isEqualTo(BROKER);
+    JournaledThrottle paced =
+        new JournaledThrottle(
+            BROKER.resource(),
+            Map.of(Throttles.LEADER_RATE, "500"),
+            Map.of(),
+            Map.of(Throttles.LEADER_RATE, "1000"));
+    assertThat(JournalCodec.decode(JournalCodec.encode(paced))).isEqualTo(paced);
     assertThat(JournalCodec.partitionOf(JournalCodec.key(MOVE.topicPartition())))
         .isEqualTo(new TopicPartition("orders", 3));
     assertThat(JournalCodec.resourceOf(JournalCodec.key(BROKER.resource())))

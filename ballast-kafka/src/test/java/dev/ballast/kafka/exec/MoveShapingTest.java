@@ -100,6 +100,17 @@ class MoveShapingTest {
   }
 
   @Test
+  void movesInFlightCountTowardsTheirBrokersLimit() {
+    List<Candidate> plan =
+        List.of(move(0, Set.of(0, 1), 1), move(1, Set.of(0, 2), 1), move(2, Set.of(1, 2), 1));
+
+    // broker 0 is busy with one move already: only the move that spares it may start
+    assertThat(partitions(MoveShaping.calculateBatch(plan, 1, 3, 0, Map.of(0, 1))))
+        .containsExactly(2);
+    assertThat(partitions(MoveShaping.calculateBatch(plan, 1, 3, 0, Map.of()))).hasSize(1);
+  }
+
+  @Test
   void leadershipOnlyChangesAlwaysGoAndCountAgainstNoLimit() {
     List<Candidate> plan =
         List.of(move(0, Set.of(0, 1), 5), move(1, Set.of(), 0), move(2, Set.of(0, 1), 5));

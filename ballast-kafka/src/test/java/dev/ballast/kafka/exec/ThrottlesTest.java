@@ -86,4 +86,65 @@ class ThrottlesTest {
         .containsEntry(Throttles.LEADER_REPLICAS, "0:0,0:1")
         .containsEntry(Throttles.FOLLOWER_REPLICAS, "0:2");
   }
+
+  @Test
+  void aRateTheGuardChangesKeepsTheOldRateAsBallastsAndStillRestores() {
+    JournaledThrottle t =
+        new JournaledThrottle(
+            BROKER_0,
+            Map.of(Throttles.LEADER_RATE, "1000", Throttles.FOLLOWER_RATE, "1000"),
+            Map.of(Throttles.LEADER_RATE, "77"));
+    List<String> notes = new ArrayList<>();
+
+    JournaledThrottle changed =
+        Throttles.calculateRateChange(
+            t, Map.of(Throttles.LEADER_RATE, "1000", Throttles.FOLLOWER_RATE, "1000"), 500, notes);
+
+    assertThat(changed.set())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(Throttles.LEADER_RATE, "500", Throttles.FOLLOWER_RATE, "500"));
+    assertThat(changed.previous()).isEqualTo(t.previous());
+    assertThat(changed.earlier())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(Throttles.LEADER_RATE, "1000", Throttles.FOLLOWER_RATE, "1000"));
+    assertThat(notes).isEmpty();
+    // A run that died after journaling 500 but before setting it: 1000 is still Ballast's.
+    assertThat(
+            Throttles.calculateRestore(
+                changed,
+                Map.of(Throttles.LEADER_RATE, "1000", Throttles.FOLLOWER_RATE, "500"),
+                notes))
+        .extracting(o -> o.opType() + " " + o.configEntry().name() + "=" + o.configEntry().value())
+        .containsExactly(
+            "DELETE follower.replication.throttled.rate=null",
+            "SET leader.replication.throttled.rate=77");
+    assertThat(notes).isEmpty();
+  }
+
+  @Test
+  void theGuardLeavesARateSomeoneElseChangedAlone() {
+    JournaledThrottle t =
+        new JournaledThrottle(
+            BROKER_0,
+            Map.of(Throttles.LEADER_RATE, "1000", Throttles.FOLLOWER_RATE, "1000"),
+            Map.of());
+    List<String> notes = new ArrayList<>();
+
+    JournaledThrottle same =
+        Throttles.calculateRateChange(
+            t, Map.of(Throttles.LEADER_RATE, "9", Throttles.FOLLOWER_RATE, "1000"), 500, notes);
+
+    assertThat(same).isSameAs(t);
+    assertThat(notes)
+        .containsExactly(
+            "broker 0 leader.replication.throttled.rate is 9, not what Ballast set: the latency"
+                + " guard leaves it as is");
+    assertThat(
+            Throttles.calculateRateChange(
+                t,
+                Map.of(Throttles.LEADER_RATE, "1000", Throttles.FOLLOWER_RATE, "1000"),
+                1000,
+                notes))
+        .isSameAs(t);
+  }
 }
