@@ -61,18 +61,22 @@ class LatencyGuardIT {
 
     assertThat(run.end.phase()).as(run.end.notes().toString()).isEqualTo(ExecutionPhase.DONE);
     assertThat(run.end.done()).isEqualTo(4);
-    assertThat(run.decisions)
-        .as("guard decisions")
-        .anySatisfy(
-            d -> {
-              assertThat(d.action()).isEqualTo(GuardDecision.Action.BACK_OFF);
-              assertThat(d.p99Ms()).isPresent();
-              assertThat(d.moves()).isEqualTo(1);
-              assertThat(d.throttle()).isEqualTo(1_000_000);
-            });
-    assertThat(run.decisions).noneMatch(d -> d.action() == GuardDecision.Action.RAISE);
+    // Every window is over the limit, so every decision after the start halves the pace (down to
+    // the floors, 1 move and 1 MB/s, if the moves last long enough); none ever raises it.
+    List<GuardDecision> backOffs =
+        run.decisions.stream().filter(d -> d.action() != GuardDecision.Action.START).toList();
+    assertThat(backOffs).as("guard decisions").isNotEmpty();
+    long previous = run.decisions.get(0).throttle();
+    for (GuardDecision d : backOffs) {
+      assertThat(d.action()).as(d.toString()).isEqualTo(GuardDecision.Action.BACK_OFF);
+      assertThat(d.p99Ms()).as(d.toString()).isPresent();
+      assertThat(d.moves()).as(d.toString()).isEqualTo(1);
+      assertThat(d.throttle()).as(d.toString()).isEqualTo(Math.max(1_000_000, previous / 2));
+      previous = d.throttle();
+    }
     assertThat(run.mostInFlight).as("moves in flight at once").isEqualTo(1);
-    assertThat(run.ratesOnBrokerZero).contains("1000000");
+    // The first back-off came while moves were in flight, so its rate was set on the broker.
+    assertThat(run.ratesOnBrokerZero).contains(Long.toString(backOffs.get(0).throttle()));
     assertThat(fixture.throttleConfigs(List.of("tight")).values()).allMatch(Map::isEmpty);
   }
 
