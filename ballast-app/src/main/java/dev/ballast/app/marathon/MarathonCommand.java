@@ -121,6 +121,13 @@ public final class MarathonCommand implements Callable<Integer> {
           "The marathon's folder (default: results/marathon-<time>); reuse it to continue.")
   Path results;
 
+  @Option(
+      names = "--profile",
+      description =
+          "Record the Ballast process with JFR (settings 'profile') during each task run, into"
+              + " DIR/<round>-<task>/profile.jfr (open with JDK Mission Control or `jfr print`).")
+  boolean profile;
+
   @Mixin AlertOptions alerts;
 
   @Override
@@ -148,7 +155,8 @@ public final class MarathonCommand implements Callable<Integer> {
             rounds == null ? 0 : rounds,
             duration,
             new TaskOptions(quick, balancer.equals("external")),
-            connection.isExternal() ? connection.settings().bootstrapServers() : "embedded");
+            connection.isExternal() ? connection.settings().bootstrapServers() : "embedded",
+            profile);
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       TaskCluster cluster = cluster(out, resources);
