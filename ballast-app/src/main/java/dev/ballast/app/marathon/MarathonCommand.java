@@ -263,7 +263,12 @@ public final class MarathonCommand implements Callable<Integer> {
     out.flush();
     EmbeddedKafkaCluster embedded = startEmbedded(brokers, brokerConfig::applyTo);
     resources.add(embedded);
-    out.printf("marathon: embedded cluster at %s%n", embedded.bootstrapServers());
+    out.printf(
+        "marathon: embedded cluster at %s; internal topics created at replication factor %s%n",
+        embedded.bootstrapServers(),
+        brokers >= InternalTopics.REPLICATION_FACTOR
+            ? InternalTopics.REPLICATION_FACTOR + " unless --broker-config says otherwise"
+            : "1 (fewer than 3 brokers)");
     return new EmbeddedTaskCluster(embedded);
   }
 

@@ -27,6 +27,7 @@ import java.util.Optional;
 public final class RollingRestartTask implements Task {
 
   private static final Duration LOOK_EVERY = Duration.ofMillis(250);
+  private static final double SLOW_MILLIS = 250;
 
   private enum Stage {
     NEXT,
@@ -117,12 +118,24 @@ public final class RollingRestartTask implements Task {
           context.record(Observed.LOAD, load.result());
           context.record(Continuity.KEY, load.continuity());
           context.figure(new Figure("produce-p99-ms", load.result().p99Millis(), "ms"));
+          perBroker(context, now);
           stage = Stage.DONE;
         }
       }
       case DONE -> {}
     }
     return stage == Stage.DONE ? Progress.DONE : Progress.again(LOOK_EVERY);
+  }
+
+  /** Figures and notes of the produce latency around each broker's restart. */
+  private void perBroker(TaskContext context, long now) {
+    List<RestartLatency.Span> spans =
+        RestartLatency.calculate(restarts, load.latencies(), now, SLOW_MILLIS);
+    for (int i = 0; i < spans.size(); i++) {
+      RestartLatency.Span span = spans.get(i);
+      context.figure(new Figure("produce-p99-ms-broker-" + span.broker(), span.worstP99(), "ms"));
+      context.note(RestartLatency.describe(span, restarts.get(i)));
+    }
   }
 
   private void restartNext(TaskContext context) {
