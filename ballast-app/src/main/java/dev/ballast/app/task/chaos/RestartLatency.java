@@ -80,16 +80,21 @@ final class RestartLatency {
     return spans;
   }
 
-  /** Returns one line about {@code span} of {@code restart}: its worst p99 and its slow periods. */
-  static String describe(Span span, Observed.Restart restart) {
+  /**
+   * Returns one line about {@code span} of {@code restart}: its worst p99, when the broker was
+   * stopped ({@code stoppedNanos}, -1: unknown), started and back, and its slow periods.
+   */
+  static String describe(Span span, Observed.Restart restart, long stoppedNanos) {
     return String.format(
         Locale.ROOT,
         "broker %d: produce p99 up to %.0f ms (send p99 %.0f ms, blocked up to %.0f ms) from its"
-            + " stop to the next; started +%.1f s, in every ISR +%.1f s; slow periods: %s",
+            + " stop to the next; shut down +%.1f s, started +%.1f s, in every ISR +%.1f s; slow"
+            + " periods (their end): %s",
         span.broker(),
         span.worstP99(),
         span.worstSendP99(),
         span.worstScheduleDelay(),
+        stoppedNanos < 0 ? -1 : (stoppedNanos - restart.stopNanos()) / 1e9,
         restart.restartNanos() < 0 ? -1 : (restart.restartNanos() - restart.stopNanos()) / 1e9,
         restart.seconds(),
         span.slow().isEmpty() ? "none" : String.join("; ", span.slow()));

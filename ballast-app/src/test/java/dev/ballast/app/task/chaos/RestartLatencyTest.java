@@ -35,8 +35,12 @@ class RestartLatencyTest {
     assertThat(spans.get(0).worstSendP99()).isEqualTo(450);
     assertThat(spans.get(0).slow()).containsExactly("+3.0 s: 900 ms (send 450 ms, blocked 1 ms)");
     assertThat(spans.get(1).worstP99()).isEqualTo(300);
-    assertThat(RestartLatency.describe(spans.get(0), restarts.get(0)))
-        .contains("broker 0: produce p99 up to 900 ms", "started +2.0 s", "in every ISR +5.0 s");
+    assertThat(RestartLatency.describe(spans.get(0), restarts.get(0), 11 * S))
+        .contains(
+            "broker 0: produce p99 up to 900 ms",
+            "shut down +1.0 s",
+            "started +2.0 s",
+            "in every ISR +5.0 s");
   }
 
   @Test
