@@ -168,6 +168,9 @@ public final class SteadyLoad {
     }
     boolean drained = drained();
     if (drained || now - drainStartNanos > limit.toNanos()) {
+      // The last period: what was acknowledged while the producers stopped is sampled too.
+      nextSampleNanos = now;
+      sample(now);
       result = finish(drained);
       return true;
     }
