@@ -16,19 +16,31 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Routes every request of the server: the dashboard's files, {@code /metrics}, and the JSON API.
- * Mutating endpoints take POST with the token; when bound to loopback, requests must name a
- * loopback host (no DNS rebinding).
+ * Routes every request of the server: the dashboard's files, {@code /metrics}, and the JSON API of
+ * the balancer and of the marathon (either may be absent: its endpoints then say so). Mutating
+ * endpoints take POST with the token; when bound to loopback, requests must name a loopback host
+ * (no DNS rebinding).
  */
 final class ApiHandler implements HttpHandler {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
   private static final int MAX_BODY = 4096;
+  private static final Set<String> BALANCER_PATHS =
+      Set.of(
+          "/api/state",
+          "/api/brokers",
+          "/api/plan",
+          "/api/execution",
+          "/api/history",
+          "/api/approve",
+          "/api/cancel");
   private static final Map<String, String> FILES =
       Map.of(
           "/", "index.html",
@@ -39,6 +51,7 @@ final class ApiHandler implements HttpHandler {
   private final BalancerService service;
   private final BallastMetrics metrics;
   private final DashboardState dashboard;
+  private final MarathonFeed marathon;
   private final byte[] token;
   private final boolean loopbackOnly;
   private final LongSupplier wallMillis;
@@ -47,12 +60,18 @@ final class ApiHandler implements HttpHandler {
       BalancerService service,
       BallastMetrics metrics,
       DashboardState dashboard,
+      MarathonFeed marathon,
       String token,
       boolean loopbackOnly,
       LongSupplier wallMillis) {
-    this.service = requireNonNull(service, "service");
-    this.metrics = requireNonNull(metrics, "metrics");
-    this.dashboard = requireNonNull(dashboard, "dashboard");
+    if (service != null) {
+      requireNonNull(metrics, "metrics");
+      requireNonNull(dashboard, "dashboard");
+    }
+    this.service = service;
+    this.metrics = metrics;
+    this.dashboard = dashboard;
+    this.marathon = marathon;
     this.token = requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8);
     this.loopbackOnly = loopbackOnly;
     this.wallMillis = requireNonNull(wallMillis, "wallMillis");
@@ -74,12 +93,26 @@ final class ApiHandler implements HttpHandler {
   private void route(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     long now = wallMillis.getAsLong();
+    if (service == null && BALANCER_PATHS.contains(path)) {
+      noBalancer(exchange, path, now);
+      return;
+    }
     switch (path) {
       case "/metrics" -> {
         if (allow(exchange, "GET")) {
           ByteArrayOutputStream body = new ByteArrayOutputStream();
-          metrics.writeTo(body);
+          if (metrics != null) {
+            metrics.writeTo(body);
+          }
+          if (marathon != null) {
+            marathon.writeMetrics(body);
+          }
           send(exchange, 200, BallastMetrics.CONTENT_TYPE, body.toByteArray());
+        }
+      }
+      case "/api/marathon" -> {
+        if (allow(exchange, "GET")) {
+          json(exchange, 200, marathonView());
         }
       }
       case "/api/state" -> {
@@ -126,6 +159,34 @@ final class ApiHandler implements HttpHandler {
         }
       }
     }
+  }
+
+  /** Answers a balancer endpoint on a server that serves only a marathon. */
+  private void noBalancer(HttpExchange exchange, String path, long now) throws IOException {
+    if (path.equals("/api/state") && allow(exchange, "GET")) {
+      // The dashboard polls this: it hides the balancer's sections and shows the marathon's.
+      json(exchange, 200, Map.of("balancer", false, "time", now));
+    } else if (!path.equals("/api/state")) {
+      error(
+          exchange,
+          404,
+          "no balancer runs in this process (a marathon does: GET /api/marathon); "
+              + path
+              + " is served by `ballast serve`");
+    }
+  }
+
+  /** Returns {@code GET /api/marathon}: the marathon's view, or that none runs. */
+  private Map<String, Object> marathonView() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    if (marathon == null) {
+      view.put("running", false);
+      view.put("message", "no marathon running");
+      return view;
+    }
+    view.put("running", true);
+    view.putAll(marathon.view());
+    return view;
   }
 
   private void approve(HttpExchange exchange) throws IOException {

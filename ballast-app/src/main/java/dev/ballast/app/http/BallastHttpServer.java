@@ -22,8 +22,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Serves {@code /metrics}, the JSON API under {@code /api/} and the dashboard at {@code /} for one
- * balancer service, on the JDK's HTTP server. It listens to the service's events from {@link
- * #start} until {@link #close}.
+ * balancer service, a marathon, or both, on the JDK's HTTP server. It listens to the service's
+ * events from {@link #start} until {@link #close}.
  */
 public final class BallastHttpServer implements AutoCloseable {
 
@@ -64,8 +64,23 @@ public final class BallastHttpServer implements AutoCloseable {
   /** Starts a server with {@code settings}; {@code wallMillis} is the clock of timestamps. */
   public static BallastHttpServer start(
       HttpSettings settings, BalancerService service, LongSupplier wallMillis) {
+    return start(settings, requireNonNull(service, "service"), null, wallMillis);
+  }
+
+  /**
+   * Starts a server with {@code settings} for a balancer {@code service} and a {@code marathon},
+   * either of which may be null (not both): the dashboard shows what runs, and its marathon section
+   * says when no marathon runs.
+   */
+  public static BallastHttpServer start(
+      HttpSettings settings,
+      BalancerService service,
+      MarathonFeed marathon,
+      LongSupplier wallMillis) {
     requireNonNull(settings, "settings");
-    requireNonNull(service, "service");
+    if (service == null && marathon == null) {
+      throw new IllegalArgumentException("serve a balancer service, a marathon, or both");
+    }
     String token = settings.token() != null ? settings.token() : newToken();
     InetAddress address;
     try {
@@ -90,8 +105,10 @@ public final class BallastHttpServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    BallastMetrics metrics = new BallastMetrics(wallMillis, service.settings().planner());
-    DashboardState dashboard = new DashboardState(wallMillis, service.settings().planner(), 720);
+    BallastMetrics metrics =
+        service == null ? null : new BallastMetrics(wallMillis, service.settings().planner());
+    DashboardState dashboard =
+        service == null ? null : new DashboardState(wallMillis, service.settings().planner(), 720);
     ExecutorService threads =
         Executors.newFixedThreadPool(
             2,
@@ -101,11 +118,14 @@ public final class BallastHttpServer implements AutoCloseable {
               return t;
             });
     ApiHandler api =
-        new ApiHandler(service, metrics, dashboard, token, address.isLoopbackAddress(), wallMillis);
+        new ApiHandler(
+            service, metrics, dashboard, marathon, token, address.isLoopbackAddress(), wallMillis);
     server.createContext("/", api);
     server.setExecutor(threads);
-    service.addListener(metrics);
-    service.addListener(dashboard);
+    if (service != null) {
+      service.addListener(metrics);
+      service.addListener(dashboard);
+    }
     server.start();
     String host = address.getHostAddress();
     if (host.contains(":")) {
@@ -130,7 +150,7 @@ public final class BallastHttpServer implements AutoCloseable {
     return token;
   }
 
-  /** Returns the metrics the server exports. */
+  /** Returns the balancer's metrics the server exports (null when it serves no balancer). */
   public BallastMetrics metrics() {
     return metrics;
   }
@@ -138,8 +158,10 @@ public final class BallastHttpServer implements AutoCloseable {
   /** Stops listening to the service and stops the server at once. */
   @Override
   public void close() {
-    service.removeListener(metrics);
-    service.removeListener(dashboard);
+    if (service != null) {
+      service.removeListener(metrics);
+      service.removeListener(dashboard);
+    }
     server.stop(0);
     threads.shutdownNow();
     try {

@@ -1,6 +1,8 @@
 package dev.ballast.app.marathon;
 
 import dev.ballast.app.cli.UserException;
+import dev.ballast.app.http.BallastHttpServer;
+import dev.ballast.app.http.HttpSettings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,7 +28,8 @@ public final class AlertOptions {
       names = "--http-port",
       paramLabel = "PORT",
       description =
-          "Serve /metrics, GET /api/marathon and a marathon page on 127.0.0.1:PORT (0: a free one).")
+          "Serve the dashboard (its marathon section), GET /api/marathon and /metrics on"
+              + " 127.0.0.1:PORT (0: a free one).")
   Integer httpPort;
 
   /** Returns the listeners these options ask for; closeables go into {@code resources}. */
@@ -43,24 +46,24 @@ public final class AlertOptions {
       }
       MarathonMetrics metrics = new MarathonMetrics();
       MarathonState state = new MarathonState(alerts == null ? List::of : alerts::active);
-      MarathonHttpServer server;
+      BallastHttpServer server;
       try {
-        server = MarathonHttpServer.start(httpPort, metrics, state);
-      } catch (java.net.BindException e) {
-        throw new UserException(
-            "cannot listen on 127.0.0.1:"
-                + httpPort
-                + " ("
-                + e.getMessage()
-                + "); choose another --http-port, or 0 for a free one");
+        server =
+            BallastHttpServer.start(
+                new HttpSettings(HttpSettings.LOOPBACK, httpPort, null),
+                /* service= */ null,
+                new MarathonView(metrics, state),
+                System::currentTimeMillis);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
       }
       resources.add(server);
       list.add(metrics);
       list.add(state);
       out.println(
-          "marathon: "
+          "marathon: dashboard "
               + server.url()
-              + " (page), "
+              + " (marathon section), "
               + server.url()
               + "api/marathon, "
               + server.url()

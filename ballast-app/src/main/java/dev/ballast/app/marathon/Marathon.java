@@ -127,7 +127,8 @@ public final class Marathon {
   private TaskResult runOne(int round, TaskEntry entry) throws IOException, InterruptedException {
     Path dir = settings.dir().resolve(round + "-" + entry.name());
     TaskResult result;
-    try (RunFiles files = new RunFiles(dir)) {
+    try (RunFiles files = new RunFiles(dir);
+        RunProfile profile = profile(round, entry, dir, files)) {
       EventSink sink = files.andThen(console).andThen(this::tell);
       java.time.Instant started = wall.instant();
       RunContext context =
@@ -159,6 +160,26 @@ public final class Marathon {
     listener.taskEnded(result);
     MarathonIndex.write(settings.dir(), "Marathon " + settings.dir().getFileName());
     return result;
+  }
+
+  /** Starts the run's JFR recording with {@code --profile}; one that fails is a note, no more. */
+  private RunProfile profile(int round, TaskEntry entry, Path dir, EventSink files) {
+    try {
+      return RunProfile.start(settings.profile(), dir, round + "-" + entry.name());
+    } catch (IOException | RuntimeException e) {
+      Event note =
+          new Event(
+              wall.instant(),
+              round,
+              entry.name(),
+              null,
+              dev.ballast.app.task.EventKind.NOTE,
+              dev.ballast.app.task.Severity.WARNING,
+              null,
+              "no JFR profile for this run: " + e.getMessage());
+      files.andThen(console).accept(note);
+      return RunProfile.none();
+    }
   }
 
   private void tell(Event e) {

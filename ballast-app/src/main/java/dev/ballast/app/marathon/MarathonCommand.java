@@ -16,6 +16,7 @@ import dev.ballast.app.task.TaskOptions;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.Admins;
+import dev.ballast.kafka.ClientSettings;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.worker.LocalWorker;
@@ -29,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,6 +121,13 @@ public final class MarathonCommand implements Callable<Integer> {
           "The marathon's folder (default: results/marathon-<time>); reuse it to continue.")
   Path results;
 
+  @Option(
+      names = "--profile",
+      description =
+          "Record the Ballast process with JFR (settings 'profile') during each task run, into"
+              + " DIR/<round>-<task>/profile.jfr (open with JDK Mission Control or `jfr print`).")
+  boolean profile;
+
   @Mixin AlertOptions alerts;
 
   @Override
@@ -146,7 +155,8 @@ public final class MarathonCommand implements Callable<Integer> {
             rounds == null ? 0 : rounds,
             duration,
             new TaskOptions(quick, balancer.equals("external")),
-            connection.isExternal() ? connection.settings().bootstrapServers() : "embedded");
+            connection.isExternal() ? connection.settings().bootstrapServers() : "embedded",
+            profile);
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       TaskCluster cluster = cluster(out, resources);
@@ -212,7 +222,8 @@ public final class MarathonCommand implements Callable<Integer> {
     }
   }
 
-  private TaskCluster cluster(PrintWriter out, List<AutoCloseable> resources) {
+  private TaskCluster cluster(PrintWriter out, List<AutoCloseable> resources)
+      throws InterruptedException {
     if (connection.isExternal()) {
       var client = connection.settings();
       var admin = Admins.create(client, connection.timeout());
@@ -250,11 +261,34 @@ public final class MarathonCommand implements Callable<Integer> {
     }
     out.printf("marathon: starting an embedded cluster of %d broker(s)...%n", brokers);
     out.flush();
-    EmbeddedKafkaCluster embedded =
-        EmbeddedKafkaCluster.start(brokerConfig.applyTo(ClusterSpec.ofBrokers(brokers)));
+    EmbeddedKafkaCluster embedded = startEmbedded(brokers, brokerConfig::applyTo);
     resources.add(embedded);
-    out.printf("marathon: embedded cluster at %s%n", embedded.bootstrapServers());
+    out.printf(
+        "marathon: embedded cluster at %s; internal topics created at replication factor %s%n",
+        embedded.bootstrapServers(),
+        brokers >= InternalTopics.REPLICATION_FACTOR
+            ? InternalTopics.REPLICATION_FACTOR + " unless --broker-config says otherwise"
+            : "1 (fewer than 3 brokers)");
     return new EmbeddedTaskCluster(embedded);
+  }
+
+  /**
+   * Starts the marathon's embedded cluster: internal topics at RF 3 from 3 brokers on (the user's
+   * {@code --broker-config} wins), created before any task runs.
+   */
+  static EmbeddedKafkaCluster startEmbedded(int brokers, UnaryOperator<ClusterSpec> userConfig)
+      throws InterruptedException {
+    ClusterSpec spec =
+        ClusterSpec.ofBrokers(brokers).withBrokerProperties(InternalTopics.brokerSettings(brokers));
+    EmbeddedKafkaCluster embedded = EmbeddedKafkaCluster.start(userConfig.apply(spec));
+    try (var admin =
+        Admins.create(ClientSettings.of(embedded.bootstrapServers()), Duration.ofSeconds(30))) {
+      InternalTopics.create(admin, Duration.ofSeconds(60));
+    } catch (RuntimeException | InterruptedException e) {
+      embedded.close();
+      throw e;
+    }
+    return embedded;
   }
 
   private static String stamp() {

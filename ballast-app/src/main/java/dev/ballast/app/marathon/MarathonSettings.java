@@ -14,9 +14,16 @@ import java.time.Duration;
  * @param duration how long to keep starting tasks, or null for no limit
  * @param options what every task is created with ({@code --quick}, {@code --balancer})
  * @param cluster the cluster's name in alerts and metrics
+ * @param profile whether each run gets a JFR recording ({@code --profile})
  */
 public record MarathonSettings(
-    Path dir, int rounds, Duration duration, TaskOptions options, String cluster) {
+    Path dir, int rounds, Duration duration, TaskOptions options, String cluster, boolean profile) {
+
+  /** Settings without profiling. */
+  public MarathonSettings(
+      Path dir, int rounds, Duration duration, TaskOptions options, String cluster) {
+    this(dir, rounds, duration, options, cluster, false);
+  }
 
   /** Validates. */
   public MarathonSettings {

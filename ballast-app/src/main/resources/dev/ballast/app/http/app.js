@@ -252,10 +252,75 @@
     document.body.setAttribute("data-loaded", "true");
   }
 
+  // A server that runs only a marathon has no balancer: its sections are hidden.
+  function renderNoBalancer() {
+    var mode = document.getElementById("mode");
+    mode.textContent = "marathon";
+    mode.className = "badge";
+    document.getElementById("sampled").textContent = "no balancer runs in this process";
+    document.getElementById("score").textContent = "";
+    document.getElementById("token-state").textContent = "";
+    document.getElementById("token-form").className = "hidden";
+    Array.prototype.forEach.call(document.querySelectorAll("section.balancer"), function (sec) {
+      sec.classList.add("hidden");
+    });
+    document.body.setAttribute("data-loaded", "true");
+  }
+
+  function renderMarathon(m) {
+    var status = document.getElementById("marathon-status");
+    var details = document.getElementById("marathon-details");
+    var now = document.getElementById("marathon-now");
+    if (!m.running) {
+      status.textContent = "none";
+      status.className = "badge";
+      now.textContent = m.message || "no marathon running";
+      details.className = "hidden";
+      document.body.setAttribute("data-marathon", "none");
+      return;
+    }
+    status.textContent = m.ended ? "over" : "running";
+    status.className = "badge" + (m.ended ? "" : " running");
+    now.textContent = (m.ended ? "marathon over" : "round " + m.round + ": " +
+      (m.task ? m.task + " (" + (m.phase || "starting") + ")" : "between tasks")) +
+      "; " + m.passed + " of " + m.runs + " run(s) passed; " + m.alerts.length + " alert(s) firing";
+    details.className = "";
+    var alerts = document.querySelector("#marathon-alerts tbody");
+    clear(alerts);
+    m.alerts.forEach(function (a) {
+      alerts.appendChild(el("tr", { cls: "alert" }, [
+        el("td", { text: a.labels.severity || "" }), el("td", { text: a.labels.task || "" }),
+        el("td", { text: a.labels.checker || "" }), el("td", { text: a.summary }),
+        el("td", { text: a.startsAt })
+      ]));
+    });
+    if (!m.alerts.length) { alerts.appendChild(el("tr", {}, [el("td", { cls: "muted", text: "none", colspan: "5" })])); }
+    var runs = document.querySelector("#marathon-runs tbody");
+    clear(runs);
+    m.recent.forEach(function (r) {
+      runs.appendChild(el("tr", { cls: "run" }, [
+        el("td", { text: String(r.round) }), el("td", { text: r.task }),
+        el("td", { cls: r.outcome, text: r.outcome }), el("td", { text: String(r.seconds) }),
+        el("td", {}, r.verdicts.map(function (v) {
+          return el("div", { cls: v.outcome, text: v.checker + ": " + v.outcome + " " + v.summary });
+        }))
+      ]));
+    });
+    document.body.setAttribute("data-marathon", m.ended ? "over" : "running");
+  }
+
+  function pollMarathon() {
+    fetch("api/marathon", { cache: "no-store" })
+      .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
+      .then(renderMarathon)
+      .catch(function () { /* the state poll reports an unreachable server */ })
+      .then(function () { setTimeout(pollMarathon, POLL_MS); });
+  }
+
   function poll() {
     fetch("api/state", { cache: "no-store" })
       .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
-      .then(render)
+      .then(function (s) { if (s.balancer === false) { renderNoBalancer(); } else { render(s); } })
       .catch(function (e) { message("cannot reach the Ballast server: " + e.message, true); })
       .then(function () { setTimeout(poll, POLL_MS); });
   }
@@ -296,4 +361,5 @@
   });
 
   poll();
+  pollMarathon();
 }());

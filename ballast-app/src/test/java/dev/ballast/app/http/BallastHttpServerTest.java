@@ -1,6 +1,7 @@
 package dev.ballast.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.app.balance.BalancerListener;
 import dev.ballast.app.balance.BalancerService;
@@ -79,6 +80,26 @@ class BallastHttpServerTest {
     assertThat(index.body()).contains("<title>Ballast</title>", "app.js", "id=\"approve\"");
     assertThat(get("app.js").body()).contains("api/state", "api/approve");
     assertThat(get("style.css").body()).contains("@media");
+  }
+
+  @Test
+  void theMarathonSectionSaysNoMarathonRunsWhenNoneDoes() throws Exception {
+    HttpResponse<String> marathon = get("api/marathon");
+    assertThat(marathon.statusCode()).isEqualTo(200);
+    assertThat(marathon.body())
+        .isEqualTo("{\"running\":false,\"message\":\"no marathon running\"}");
+    assertThat(get("").body()).contains("id=\"marathon-section\"", "no marathon running");
+    assertThat(get("app.js").body()).contains("api/marathon");
+  }
+
+  @Test
+  void aServerWithNeitherBalancerNorMarathonIsRefused() {
+    assertThatThrownBy(
+            () ->
+                BallastHttpServer.start(
+                    new HttpSettings(HttpSettings.LOOPBACK, 0, null), null, null, () -> 0L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("balancer service, a marathon, or both");
   }
 
   @Test

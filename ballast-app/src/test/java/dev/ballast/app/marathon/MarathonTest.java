@@ -27,6 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +42,7 @@ class MarathonTest {
   private final List<Event> events = new CopyOnWriteArrayList<>();
   private Marathon marathon;
   private int round;
+  private boolean profile;
 
   private static final Checker PASS = ScriptedTask.always(Verdict.pass("c", "fine", ""));
 
@@ -86,7 +91,7 @@ class MarathonTest {
     marathon =
         new Marathon(
             tasks,
-            new MarathonSettings(dir, rounds, null, TaskOptions.DEFAULTS, "test"),
+            new MarathonSettings(dir, rounds, null, TaskOptions.DEFAULTS, "test", profile),
             new FakeCluster(3),
             () -> {
               throw new UnsupportedOperationException("no workers here");
@@ -198,5 +203,85 @@ class MarathonTest {
     assertThat(ended).extracting(TaskResult::outcome).containsExactly(Outcome.ERROR, Outcome.PASS);
     assertThat(ended.get(0).verdicts().get(0).summary())
         .contains("could not be created", "bad config");
+  }
+
+  /** A JFR event the scripted tasks commit in a phase, to see which phases a recording covers. */
+  @Name("ballast.test.Phase")
+  static final class PhaseEvent extends jdk.jfr.Event {
+    @Label("task")
+    String task;
+
+    @Label("phase")
+    String phase;
+  }
+
+  private static Progress mark(dev.ballast.app.task.TaskContext c, TaskPhase phase) {
+    PhaseEvent e = new PhaseEvent();
+    e.task = c.taskName();
+    e.phase = phase.label();
+    e.commit();
+    return Progress.DONE;
+  }
+
+  /** A task that marks its prepare and cleanup, and whose workload does {@code workload}. */
+  private static Task marked(ScriptedTask.Step workload) {
+    return new ScriptedTask()
+        .checker(PASS)
+        .on(TaskPhase.PREPARE, (c, t) -> mark(c, TaskPhase.PREPARE))
+        .on(TaskPhase.WORKLOAD, workload)
+        .on(TaskPhase.CLEANUP, (c, t) -> mark(c, TaskPhase.CLEANUP));
+  }
+
+  @Test
+  void withProfileEveryRunHasARecordingFromPrepareToCleanupAlsoWhenItFailsOrTimesOut()
+      throws Exception {
+    profile = true;
+    TaskEntry timesOut =
+        new TaskEntry(
+            "slow",
+            type("slow", () -> marked((c, t) -> Progress.again(1_000_000L))),
+            new Object(),
+            new TaskLimits(
+                java.time.Duration.ofMinutes(1),
+                java.util.Map.of(TaskPhase.WORKLOAD, java.time.Duration.ofMillis(300))),
+            List.of());
+
+    run(
+        1,
+        List.of(
+            entry("ok", () -> marked((c, t) -> Progress.DONE)),
+            entry(
+                "bad",
+                () ->
+                    marked(
+                        (c, t) -> {
+                          throw new IllegalStateException("broken workload");
+                        })),
+            timesOut));
+
+    assertThat(ended)
+        .extracting(TaskResult::outcome)
+        .containsExactly(Outcome.PASS, Outcome.ERROR, Outcome.FAIL);
+    for (String task : List.of("ok", "bad", "slow")) {
+      Path file = dir.resolve("1-" + task).resolve(RunProfile.FILE);
+      assertThat(file).isNotEmptyFile();
+      List<RecordedEvent> recorded = RecordingFile.readAllEvents(file);
+      assertThat(recorded)
+          .as("%s: a recording of the process", task)
+          .anyMatch(e -> e.getEventType().getName().startsWith("jdk."));
+      assertThat(
+              recorded.stream()
+                  .filter(e -> e.getEventType().getName().equals("ballast.test.Phase"))
+                  .filter(e -> e.getString("task").equals(task))
+                  .map(e -> e.getString("phase")))
+          .as("%s: the recording covers prepare to cleanup", task)
+          .containsExactly("prepare", "cleanup");
+    }
+  }
+
+  @Test
+  void withoutProfileNoRecordingIsWritten() throws Exception {
+    run(1, List.of(entry("ok", this::passing)));
+    assertThat(dir.resolve("1-ok").resolve(RunProfile.FILE)).doesNotExist();
   }
 }

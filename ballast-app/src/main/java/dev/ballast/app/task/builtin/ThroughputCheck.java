@@ -33,8 +33,10 @@ public final class ThroughputCheck implements Checker {
     }
     List<String> offRate = new ArrayList<>();
     List<String> slow = new ArrayList<>();
+    List<String> each = new ArrayList<>();
     double worstP99 = 0;
     for (Window x : w.windows()) {
+      each.add(String.format(Locale.ROOT, "%.0f s: %.1f ms", x.startSeconds(), x.p99Millis()));
       double dev = x.messagesPerSecond() / w.targetPerSecond() - 1;
       if (Math.abs(dev) > w.tolerance()) {
         offRate.add(
@@ -68,7 +70,7 @@ public final class ThroughputCheck implements Checker {
             ? Verdict.pass(
                 "produce-p99",
                 String.format(Locale.ROOT, "worst window p99 %.1f ms (%s)", worstP99, limit),
-                limit)
+                limit + "; window p99s " + String.join(", ", each))
             : Verdict.fail(
                 "produce-p99",
                 Severity.ERROR,

@@ -71,6 +71,18 @@ public final class Observed {
   public record RateSample(long nanos, double perSecond) {}
 
   /**
+   * One reporting period's produce latencies, in milliseconds.
+   *
+   * @param nanos the end of the period
+   * @param intendedP99 p99 from the intended send time (what the checkers judge)
+   * @param sendP99 p99 from the actual {@code send()} call to the acknowledgement (the cluster)
+   * @param scheduleDelayMax the longest a send started after its intended time (the producer
+   *     blocked: metadata, a full buffer)
+   */
+  public record LatencySample(
+      long nanos, double intendedP99, double sendP99, double scheduleDelayMax) {}
+
+  /**
    * The produce rate over a run, against its target.
    *
    * @param targetPerSecond the producers' target rate

@@ -15,7 +15,9 @@ import dev.ballast.app.task.builtin.ContinuityCheck;
 import dev.ballast.kafka.ClusterDescription.Partition;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,9 +29,11 @@ import java.util.Optional;
 public final class RollingRestartTask implements Task {
 
   private static final Duration LOOK_EVERY = Duration.ofMillis(250);
+  private static final double SLOW_MILLIS = 250;
 
   private enum Stage {
     NEXT,
+    START,
     REJOIN,
     PAUSE,
     BALANCE,
@@ -40,6 +44,7 @@ public final class RollingRestartTask implements Task {
   private final RollingRestartConfig config;
   private final boolean externalBalancer;
   private final List<Observed.Restart> restarts = new ArrayList<>();
+  private final Map<Integer, Long> stoppedNanos = new HashMap<>();
   private List<Integer> order;
   private TaskTopic topic;
   private SteadyLoad load;
@@ -99,7 +104,8 @@ public final class RollingRestartTask implements Task {
   public Progress workload(TaskContext context, long now) {
     load.sample(now);
     switch (stage) {
-      case NEXT -> restartNext(context);
+      case NEXT -> stopNext(context);
+      case START -> startStopped(context);
       case REJOIN -> watchRejoin(context, now);
       case PAUSE -> {
         if (now - pauseStart >= config.between().toNanos()) {
@@ -117,6 +123,7 @@ public final class RollingRestartTask implements Task {
           context.record(Observed.LOAD, load.result());
           context.record(Continuity.KEY, load.continuity());
           context.figure(new Figure("produce-p99-ms", load.result().p99Millis(), "ms"));
+          perBroker(context, now);
           stage = Stage.DONE;
         }
       }
@@ -125,7 +132,19 @@ public final class RollingRestartTask implements Task {
     return stage == Stage.DONE ? Progress.DONE : Progress.again(LOOK_EVERY);
   }
 
-  private void restartNext(TaskContext context) {
+  /** Figures and notes of the produce latency around each broker's restart. */
+  private void perBroker(TaskContext context, long now) {
+    List<RestartLatency.Span> spans =
+        RestartLatency.calculate(restarts, load.latencies(), now, SLOW_MILLIS);
+    for (int i = 0; i < spans.size(); i++) {
+      RestartLatency.Span span = spans.get(i);
+      context.figure(new Figure("produce-p99-ms-broker-" + span.broker(), span.worstP99(), "ms"));
+      Observed.Restart r = restarts.get(i);
+      context.note(RestartLatency.describe(span, r, stoppedNanos.getOrDefault(r.broker(), -1L)));
+    }
+  }
+
+  private void stopNext(TaskContext context) {
     if (restarts.size() == order.size()) {
       balance =
           new BalanceWatch(topic, config.partitions(), externalBalancer, config.balanceLimit());
@@ -137,9 +156,17 @@ public final class RollingRestartTask implements Task {
     long stopNanos = context.clock().nanoTime();
     current = new Observed.Restart(broker, stopNanos, -1, -1);
     context.cluster().stopBroker(broker);
+    stoppedNanos.put(broker, context.clock().nanoTime());
+    // The start is the next step: the load is sampled in between, so the latency of the shutdown
+    // and that of the time down and the start are told apart.
+    stage = Stage.START;
+  }
+
+  private void startStopped(TaskContext context) {
+    int broker = current.broker();
     context.event(EventKind.FAULT, Severity.INFO, "start broker " + broker);
     context.cluster().restartBroker(broker);
-    current = new Observed.Restart(broker, stopNanos, context.clock().nanoTime(), -1);
+    current = new Observed.Restart(broker, current.stopNanos(), context.clock().nanoTime(), -1);
     stage = Stage.REJOIN;
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.ballast.app.task.builtin.Continuity;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.workload.continuity.ContinuityVerdict;
+import dev.ballast.workload.latency.LatencySummary;
 import dev.ballast.workload.message.KeyKind;
 import dev.ballast.workload.rate.RateShape;
 import dev.ballast.workload.rate.RateUnit;
@@ -33,6 +34,7 @@ public final class SteadyLoad {
   private final String topic;
   private final double perSecond;
   private final List<Observed.RateSample> samples = new ArrayList<>();
+  private final List<Observed.LatencySample> latencies = new ArrayList<>();
   private long nextSampleNanos;
   private boolean started;
   private long drainStartNanos = -1;
@@ -89,7 +91,18 @@ public final class SteadyLoad {
     nextSampleNanos = now + PERIOD_NANOS;
     PeriodStats stats = worker.periodStats();
     samples.add(new Observed.RateSample(now, stats.ackedPerSecond()));
+    latencies.add(
+        new Observed.LatencySample(
+            now,
+            LatencySummary.millis(stats.intended().p99()),
+            LatencySummary.millis(stats.send().p99()),
+            LatencySummary.millis(stats.scheduleDelay().maxNanos())));
     return stats;
+  }
+
+  /** Returns the latencies of every period sampled so far (the warm-up's included). */
+  public List<Observed.LatencySample> latencies() {
+    return List.copyOf(latencies);
   }
 
   /** Returns nanoseconds until the next sample is due. */
@@ -155,6 +168,9 @@ public final class SteadyLoad {
     }
     boolean drained = drained();
     if (drained || now - drainStartNanos > limit.toNanos()) {
+      // The last period: what was acknowledged while the producers stopped is sampled too.
+      nextSampleNanos = now;
+      sample(now);
       result = finish(drained);
       return true;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ballast.app.http.BallastHttpServer;
+import dev.ballast.app.http.HttpSettings;
 import dev.ballast.app.task.TaskPhase;
 import dev.ballast.app.task.Verdict;
 import java.net.URI;
@@ -15,7 +17,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MarathonHttpServerTest {
+/**
+ * The marathon on the dashboard's server ({@code marathon --http-port}): its metrics, {@code GET
+ * /api/marathon}, and the dashboard page with its marathon section; no balancer runs in the
+ * process, and the balancer's endpoints say so.
+ */
+class MarathonDashboardTest {
 
   private static HttpResponse<String> get(URI uri) throws Exception {
     return HttpClient.newHttpClient()
@@ -23,7 +30,7 @@ class MarathonHttpServerTest {
   }
 
   @Test
-  void servesMetricsTheMarathonApiAndItsPage() throws Exception {
+  void servesMetricsTheMarathonApiAndTheDashboardWithItsMarathonSection() throws Exception {
     MarathonMetrics metrics = new MarathonMetrics();
     Alert firing =
         new Alert(
@@ -33,7 +40,12 @@ class MarathonHttpServerTest {
             null);
     MarathonState state = new MarathonState(() -> List.of(firing));
     MarathonListener both = MarathonListener.all(List.of(metrics, state));
-    try (MarathonHttpServer server = MarathonHttpServer.start(0, metrics, state)) {
+    try (BallastHttpServer server =
+        BallastHttpServer.start(
+            new HttpSettings(HttpSettings.LOOPBACK, 0, null),
+            null,
+            new MarathonView(metrics, state),
+            System::currentTimeMillis)) {
       both.taskStarted(1, "chaos", "chaos");
       both.taskEnded(
           AlertsTest.result("chaos", 1, AlertsTest.LOST, Verdict.pass("leader", "ok", "")));
@@ -51,6 +63,7 @@ class MarathonHttpServerTest {
       assertThat(scrape).doesNotContain("checker=\"leader\"");
 
       JsonNode api = new ObjectMapper().readTree(get(server.url().resolve("api/marathon")).body());
+      assertThat(api.path("running").asBoolean()).isTrue();
       assertThat(api.path("round").asInt()).isEqualTo(2);
       assertThat(api.path("task").asText()).isEqualTo("chaos");
       assertThat(api.path("phase").asText()).isEqualTo("workload");
@@ -60,7 +73,13 @@ class MarathonHttpServerTest {
 
       both.phase("chaos", null);
       assertThat(get(server.url().resolve("metrics")).body()).doesNotContain("current_task_info{");
-      assertThat(get(server.url()).body()).contains("<h1>Ballast marathon</h1>", "api/marathon");
+      assertThat(get(server.url()).body())
+          .contains("<title>Ballast</title>", "id=\"marathon-section\"", "api/marathon");
+      assertThat(get(server.url().resolve("app.js")).body()).contains("api/marathon");
+      assertThat(get(server.url().resolve("api/state")).body()).contains("\"balancer\":false");
+      HttpResponse<String> plan = get(server.url().resolve("api/plan"));
+      assertThat(plan.statusCode()).isEqualTo(404);
+      assertThat(plan.body()).contains("no balancer runs in this process");
       assertThat(get(server.url().resolve("nope")).statusCode()).isEqualTo(404);
     }
   }
