@@ -64,7 +64,7 @@ public final class ConsumerAgent implements Agent {
         count++;
         int bytes = record.serializedValueSize() < 0 ? 0 : record.serializedValueSize();
         metrics.consumedBytes.add(bytes);
-        if (!stamp.read(record.headers())) {
+        if (!stamp.read(record.value(), record.headers())) {
           metrics.foreign.increment();
           continue;
         }
