@@ -125,6 +125,14 @@ public final class LoadBenchCommand implements Callable<Integer> {
       description = "Warm-up excluded from the fixed-rate figures (default: ${DEFAULT-VALUE}).")
   String fixedWarmup;
 
+  @Option(
+      names = "--jfr",
+      paramLabel = "DIR",
+      description =
+          "Record each max-rate fork with Java Flight Recorder (profile settings) into"
+              + " DIR/<tool>-<round>.jfr.")
+  Path jfrDir;
+
   @Override
   public Integer call() throws IOException {
     if (records < 1 || recordSize < 1 || rounds < 1 || partitions < 1 || replicationFactor < 1) {
@@ -152,7 +160,9 @@ public final class LoadBenchCommand implements Callable<Integer> {
         if (peer) {
           LoadBenchRun p =
               LoadBenchRun.parse(
-                  "peer", LoadBenchFork.run(PEER_MAIN, peerArgs(bootstrap), RUN_TIMEOUT));
+                  "peer",
+                  LoadBenchFork.run(
+                      PEER_MAIN, jfr("peer", round), peerArgs(bootstrap), RUN_TIMEOUT));
           peers.add(p);
           log.println("round " + round + "  " + p.describe());
           log.flush();
@@ -161,7 +171,10 @@ public final class LoadBenchCommand implements Callable<Integer> {
             LoadBenchRun.parse(
                 "ballast",
                 LoadBenchFork.run(
-                    LoadBenchProducer.class.getName(), ballastArgs(bootstrap), RUN_TIMEOUT));
+                    LoadBenchProducer.class.getName(),
+                    jfr("ballast", round),
+                    ballastArgs(bootstrap),
+                    RUN_TIMEOUT));
         ballasts.add(b);
         log.println("round " + round + "  " + b.describe());
         log.flush();
@@ -202,6 +215,15 @@ public final class LoadBenchCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  private List<String> jfr(String tool, int round) throws IOException {
+    if (jfrDir == null) {
+      return List.of();
+    }
+    Files.createDirectories(jfrDir);
+    Path file = jfrDir.resolve(tool + "-" + round + ".jfr").toAbsolutePath();
+    return List.of("-XX:StartFlightRecording=settings=profile,filename=" + file);
   }
 
   private List<String> producerProps(String bootstrap) {

@@ -19,6 +19,15 @@ final class LoadBenchFork {
 
   /** Runs {@code mainClass} with {@code args}; throws with the end of stderr when it fails. */
   static String run(String mainClass, List<String> args, Duration timeout) {
+    return run(mainClass, List.of(), args, timeout);
+  }
+
+  /**
+   * Runs {@code mainClass} with the extra JVM options {@code jvmOptions} (e.g. a flight recording)
+   * and {@code args}; throws with the end of stderr when it fails.
+   */
+  static String run(
+      String mainClass, List<String> jvmOptions, List<String> args, Duration timeout) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>();
     command.add(java.toString());
@@ -27,6 +36,7 @@ final class LoadBenchFork {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    command.addAll(jvmOptions);
     command.add(mainClass);
     command.addAll(args);
     Path stderr = null;

@@ -88,10 +88,26 @@ public final class WorkersBenchCommand implements Callable<Integer> {
           "Rate changes (to the same rate) sent mid-run to time (default: ${DEFAULT-VALUE}).")
   int probes;
 
+  @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description =
+          "In-process and remote runs, alternated; medians are reported (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
+      names = "--jfr",
+      paramLabel = "DIR",
+      description =
+          "Record the in-process fork and every worker process with Java Flight Recorder (profile"
+              + " settings) into DIR.")
+  Path jfrDir;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (workers < 1 || workers > 16 || rate < 1 || probes < 0) {
-      throw new UserException("--workers must be 1..16, --rate >= 1 and --probes >= 0");
+    if (workers < 1 || workers > 16 || rate < 1 || probes < 0 || rounds < 1) {
+      throw new UserException(
+          "--workers must be 1..16, --rate >= 1, --probes >= 0 and --rounds >= 1");
     }
     PrintWriter out = spec.commandLine().getOut();
     // Fast-start brokers: what is measured is the client processes' CPU, not the brokers'.
@@ -101,61 +117,104 @@ public final class WorkersBenchCommand implements Callable<Integer> {
     try (EmbeddedKafkaCluster cluster = Embedded.start(Embedded.spec(brokers, List.of(), 512))) {
       String bootstrap = cluster.bootstrapServers();
       Map<String, Object> config = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-      Path local = dir.resolve("local.yaml");
-      Files.writeString(local, workload("bench-local"));
-      WorkloadSpec localSpec = new WorkloadSpecReader().read(local);
-      WorkloadSpec remoteSpec = new WorkloadSpecReader().parse(workload("bench-remote"), "remote");
-      try (Admin admin = Admin.create(config)) {
-        TopicPreparer preparer = new TopicPreparer(admin, Duration.ofSeconds(30));
-        preparer.prepare(localSpec.topics());
-        preparer.prepare(remoteSpec.topics());
+      String prefix = "bench.workers." + ProcessHandle.current().pid();
+      try (ControlBus bus = new ControlBus(new ControlTopics(prefix), config)) {
+        bus.ensureTopics(Duration.ofSeconds(30));
       }
-      String line =
-          LoadBenchFork.run(
-              WorkersBenchLocal.class.getName(),
-              List.of(bootstrap, local.toString()),
-              Duration.ofMinutes(10));
-      Matcher m = LOCAL.matcher(line);
-      if (!m.find()) {
-        throw new IllegalStateException("the in-process run printed no figures: " + line);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        ids.add("bench-" + i);
       }
-      double localPerCpu = Long.parseLong(m.group(1)) / (Long.parseLong(m.group(2)) / 1e9);
-      out.printf("in-process engine: %s", line);
-      out.printf("  -> %.0f acked records per CPU-second%n", localPerCpu);
-      out.flush();
-      remote(config, bootstrap, remoteSpec, dir, localPerCpu, out);
+      List<Double> localPerCpu = new ArrayList<>();
+      List<Double> remotePerCpu = new ArrayList<>();
+      // The worker processes stay up across rounds (as in a marathon); each round is a new run.
+      try (WorkerProcesses processes =
+          WorkerProcesses.start(
+              ids,
+              // The same heap as LoadBenchFork gives the in-process side.
+              concat(List.of("-Xms512m", "-Xmx1g"), jfr("workers")),
+              List.of("--bootstrap-server", bootstrap, "--control-prefix", prefix),
+              dir.resolve("logs"))) {
+        for (int round = 1; round <= rounds; round++) {
+          localPerCpu.add(local(config, bootstrap, dir, round, out));
+          remotePerCpu.add(remote(config, prefix, round, out));
+          out.printf(
+              "round %d: remote / in-process = %.3f%n",
+              round, remotePerCpu.get(round - 1) / localPerCpu.get(round - 1));
+          out.flush();
+        }
+      }
+      if (rounds > 1) {
+        double local = median(localPerCpu);
+        double remote = median(remotePerCpu);
+        out.printf(
+            "median of %d rounds: in-process %.0f, remote %.0f acked records per CPU-second;"
+                + " remote / in-process = %.3f%n",
+            rounds, local, remote, remote / local);
+      }
     }
     return 0;
   }
 
-  private void remote(
-      Map<String, Object> config,
-      String bootstrap,
-      WorkloadSpec remoteSpec,
-      Path dir,
-      double localPerCpu,
-      PrintWriter out)
-      throws InterruptedException {
-    String prefix = "bench.workers." + ProcessHandle.current().pid();
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < workers; i++) {
-      ids.add("bench-" + i);
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static double median(List<Double> values) {
+    return LoadBenchCommand.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** Returns the flight recording option of a fork: into DIR/NAME, a folder (one file per JVM). */
+  private List<String> jfr(String name) throws IOException {
+    if (jfrDir == null) {
+      return List.of();
     }
-    ControlBus bus = new ControlBus(new ControlTopics(prefix), config);
-    bus.ensureTopics(Duration.ofSeconds(30));
+    Path folder = Files.createDirectories(jfrDir.resolve(name)).toAbsolutePath();
+    return List.of("-XX:StartFlightRecording=settings=profile,filename=" + folder);
+  }
+
+  private double local(
+      Map<String, Object> config, String bootstrap, Path dir, int round, PrintWriter out)
+      throws IOException {
+    Path local = dir.resolve("local-" + round + ".yaml");
+    Files.writeString(local, workload("bench-local-" + round));
+    WorkloadSpec localSpec = new WorkloadSpecReader().read(local);
+    try (Admin admin = Admin.create(config)) {
+      new TopicPreparer(admin, Duration.ofSeconds(30)).prepare(localSpec.topics());
+    }
+    String line =
+        LoadBenchFork.run(
+            WorkersBenchLocal.class.getName(),
+            jfr("in-process"),
+            List.of(bootstrap, local.toString()),
+            Duration.ofMinutes(10));
+    Matcher m = LOCAL.matcher(line);
+    if (!m.find()) {
+      throw new IllegalStateException("the in-process run printed no figures: " + line);
+    }
+    double perCpu = Long.parseLong(m.group(1)) / (Long.parseLong(m.group(2)) / 1e9);
+    out.printf("in-process engine: %s", line);
+    out.printf("  -> %.0f acked records per CPU-second%n", perCpu);
+    out.flush();
+    return perCpu;
+  }
+
+  private double remote(Map<String, Object> config, String prefix, int round, PrintWriter out)
+      throws InterruptedException {
+    WorkloadSpec remoteSpec =
+        new WorkloadSpecReader().parse(workload("bench-remote-" + round), "remote");
+    try (Admin admin = Admin.create(config)) {
+      new TopicPreparer(admin, Duration.ofSeconds(30)).prepare(remoteSpec.topics());
+    }
     List<Duration> probeLatencies = new ArrayList<>();
-    try (WorkerProcesses processes =
-            WorkerProcesses.start(
-                ids,
-                List.of("-Xms512m", "-Xmx1g"), // as LoadBenchFork gives the in-process side
-                List.of("--bootstrap-server", bootstrap, "--control-prefix", prefix),
-                dir.resolve("logs"));
-        RemoteWorkers remote =
-            new RemoteWorkers(
-                bus,
-                RemoteSettings.defaults(System.currentTimeMillis(), config),
-                NanoClock.SYSTEM,
-                RunListener.NONE)) {
+    try (RemoteWorkers remote =
+        new RemoteWorkers(
+            new ControlBus(new ControlTopics(prefix), config),
+            RemoteSettings.defaults(System.currentTimeMillis(), config),
+            NanoClock.SYSTEM,
+            RunListener.NONE)) {
       remote.awaitWorkers(workers, Duration.ofSeconds(120));
       WorkloadRun run =
           new WorkloadRun(
@@ -190,12 +249,11 @@ public final class WorkersBenchCommand implements Callable<Integer> {
           cpu.toNanos() / 1e9,
           result.achievedMessagesPerSecond(),
           result.clean());
-      out.printf(
-          "  -> %.0f acked records per CPU-second; remote / in-process = %.3f%n",
-          remotePerCpu, remotePerCpu / localPerCpu);
+      out.printf("  -> %.0f acked records per CPU-second%n", remotePerCpu);
       out.println("control command -> every worker acting: " + remote.commandLatencies());
       out.println("mid-run rate changes -> every worker acting: " + probeLatencies);
       out.flush();
+      return remotePerCpu;
     }
   }
 

@@ -13,13 +13,14 @@ import dev.ballast.app.task.TaskEntry;
 import dev.ballast.app.task.TaskListException;
 import dev.ballast.app.task.TaskListReader;
 import dev.ballast.app.task.TaskOptions;
+import dev.ballast.app.worker.WorkerSupply;
+import dev.ballast.app.worker.WorkersOption;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.rate.ParkingIdleStrategy;
-import dev.ballast.workload.worker.LocalWorker;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +131,8 @@ public final class MarathonCommand implements Callable<Integer> {
 
   @Mixin AlertOptions alerts;
 
+  @Mixin WorkersOption workers;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -146,6 +149,7 @@ public final class MarathonCommand implements Callable<Integer> {
       throw new UserException(
           "--kill-broker-cmd and --restart-broker-cmd go with --bootstrap-server");
     }
+    WorkerSupply.check(workers);
     List<TaskEntry> entries = readTasks();
     Path dir = results != null ? results : Path.of("results", "marathon-" + stamp());
     Files.createDirectories(dir);
@@ -160,13 +164,16 @@ public final class MarathonCommand implements Callable<Integer> {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       TaskCluster cluster = cluster(out, resources);
+      WorkerSupply supply =
+          WorkerSupply.open(workers, cluster.client(), dir.resolve("workers"), out);
+      resources.add(supply);
       List<MarathonListener> listeners = alerts.listeners(settings.cluster(), out, resources);
       Marathon marathon =
           new Marathon(
               entries,
               settings,
               cluster,
-              LocalWorker::create,
+              supply,
               NanoClock.SYSTEM,
               InstantSource.system(),
               new TaskDriver(NanoClock.SYSTEM, ParkingIdleStrategy.standard()),

@@ -39,49 +39,88 @@ public final class RemoteLoad {
       Map<String, Object> clientConfig,
       RunListener listener,
       PrintWriter log) {
-    int count = option.count();
-    Map<String, Object> controlConfig = option.control.controlConfig(clientConfig);
+    String prefix = prefix(option);
+    RemoteWorkers workers =
+        controller(option, clientConfig, prefix, System.currentTimeMillis(), listener);
+    if (option.count() > 0) {
+      try {
+        workers.alsoClose(fork(option, clientConfig, prefix, logDir(), log));
+      } catch (RuntimeException e) {
+        workers.close();
+        throw e;
+      }
+    }
+    return awaitWorkers(workers, option, log);
+  }
+
+  /**
+   * Returns the control prefix of a run: the given one, or for forked local workers on the default
+   * prefix one of their own, so they cannot meet another run's workers.
+   */
+  static String prefix(WorkersOption option) {
     String prefix = option.control.prefix;
-    if (count > 0 && option.control.prefix.equals(ControlTopics.DEFAULT_PREFIX)) {
+    if (option.count() > 0 && prefix.equals(ControlTopics.DEFAULT_PREFIX)) {
       prefix = prefix + ".local-" + ProcessHandle.current().pid();
     }
+    return prefix;
+  }
+
+  /**
+   * Forks {@code option.count()} local worker processes on the control {@code prefix}, their logs
+   * in {@code logDir}.
+   */
+  static WorkerProcesses fork(
+      WorkersOption option,
+      Map<String, Object> clientConfig,
+      String prefix,
+      Path logDir,
+      PrintWriter log) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < option.count(); i++) {
+      ids.add("local-" + i);
+    }
+    WorkerProcesses processes =
+        WorkerProcesses.start(ids, workerArgs(clientConfig, option, prefix), logDir);
+    log.printf("started %d local worker process(es); logs in %s%n", ids.size(), processes.logDir());
+    log.flush();
+    return processes;
+  }
+
+  /** Opens the controller of run {@code epoch} on the control topics under {@code prefix}. */
+  static RemoteWorkers controller(
+      WorkersOption option,
+      Map<String, Object> clientConfig,
+      String prefix,
+      long epoch,
+      RunListener listener) {
     ControlOptions control = new ControlOptions();
     control.prefix = prefix;
-    ControlBus bus = new ControlBus(control.topics(), controlConfig);
-    WorkerProcesses processes = null;
+    ControlBus bus = new ControlBus(control.topics(), option.control.controlConfig(clientConfig));
     try {
       bus.ensureTopics(Duration.ofSeconds(30));
-      long epoch = System.currentTimeMillis();
-      RemoteWorkers workers =
-          new RemoteWorkers(
-              bus,
-              RemoteSettings.defaults(epoch, clientConfig).withGrace(option.grace),
-              NanoClock.SYSTEM,
-              listener);
-      if (count > 0) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          ids.add("local-" + i);
-        }
-        processes = WorkerProcesses.start(ids, workerArgs(clientConfig, option, prefix), logDir());
-        workers.alsoClose(processes);
-        log.printf("started %d local worker process(es); logs in %s%n", count, processes.logDir());
-        log.flush();
-      }
-      try {
-        List<String> roster = workers.awaitWorkers(count, Duration.ofSeconds(120));
-        log.println("workers: " + String.join(", ", roster));
-        log.flush();
-      } catch (IllegalStateException e) {
-        workers.close();
-        throw new UserException(e.getMessage(), 3);
-      }
+      return new RemoteWorkers(
+          bus,
+          RemoteSettings.defaults(epoch, clientConfig).withGrace(option.grace),
+          NanoClock.SYSTEM,
+          listener);
+    } catch (IllegalStateException e) {
+      bus.close();
+      throw new UserException(e.getMessage(), 3);
+    }
+  }
+
+  /**
+   * Waits (up to 120 s) for the run's workers: {@code option.count()} of them, or every registered
+   * one; closes {@code workers} and throws when they do not come.
+   */
+  static RemoteWorkers awaitWorkers(RemoteWorkers workers, WorkersOption option, PrintWriter log) {
+    try {
+      List<String> roster = workers.awaitWorkers(option.count(), Duration.ofSeconds(120));
+      log.println("workers: " + String.join(", ", roster));
+      log.flush();
       return workers;
     } catch (IllegalStateException e) {
-      if (processes != null) {
-        processes.close();
-      }
-      bus.close();
+      workers.close();
       throw new UserException(e.getMessage(), 3);
     }
   }

@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * Payload bytes for messages: random printable bytes generated once. A message of the largest size
- * reuses one array (the client copies the value into its batch during {@code send}); other sizes
- * are copied from it.
+ * reuses one array, which the caller may overwrite in part (the producer writes its stamp there;
+ * the Kafka client copies the value into its batch during {@code send}); other sizes are copied
+ * from it.
  */
 public final class Payloads {
 

@@ -52,6 +52,7 @@ public final class RemoteWorkers implements Worker {
   private final List<AutoCloseable> alsoClose = new ArrayList<>();
   private Runnable onInconclusive = () -> {};
   private boolean inconclusiveSignalled;
+  private volatile boolean closed;
 
   /**
    * Opens the controller of run {@code settings.epoch()} on {@code bus} (which it closes); events
@@ -408,9 +409,23 @@ public final class RemoteWorkers implements Worker {
     notifyAll();
   }
 
-  /** Stops the control loop, removes the run's control records and closes the bus. */
+  /** Returns whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Stops the control loop, removes the run's control records and closes the bus (once: closing
+   * again does nothing). The workers go idle and serve the next run.
+   */
   @Override
   public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
     loop.close();
     synchronized (this) {
       for (String id : roster) {

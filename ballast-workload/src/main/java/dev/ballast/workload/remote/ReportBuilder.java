@@ -3,6 +3,7 @@ package dev.ballast.workload.remote;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.workload.continuity.AckLedger;
+import dev.ballast.workload.continuity.ContinuityChecker;
 import dev.ballast.workload.continuity.IntervalSet;
 import dev.ballast.workload.continuity.PartitionSnapshot;
 import dev.ballast.workload.continuity.StreamId;
@@ -118,21 +119,26 @@ final class ReportBuilder {
   static List<GroupReport> groups(List<ConsumerGroupState> groups) {
     List<GroupReport> reports = new ArrayList<>();
     for (ConsumerGroupState g : groups) {
-      List<PartitionReport> partitions = new ArrayList<>();
-      for (PartitionSnapshot p : g.checker().snapshot()) {
-        Map<Long, long[]> sequences = new HashMap<>();
-        p.sequences().forEach((id, set) -> sequences.put(id, Codec.ranges(set)));
-        partitions.add(
-            new PartitionReport(
-                p.partition(),
-                Codec.ranges(p.offsets()),
-                sequences,
-                p.duplicated(),
-                p.reordered(),
-                p.redelivered()));
-      }
-      reports.add(new GroupReport(g.group(), g.topic(), partitions));
+      reports.add(group(g.group(), g.topic(), g.checker()));
     }
     return reports;
+  }
+
+  /** Returns what {@code checker} has seen of {@code group} on {@code topic}, in compact form. */
+  static GroupReport group(String group, String topic, ContinuityChecker checker) {
+    List<PartitionReport> partitions = new ArrayList<>();
+    for (PartitionSnapshot p : checker.snapshot()) {
+      Map<Long, long[]> sequences = new HashMap<>();
+      p.sequences().forEach((id, set) -> sequences.put(id, Codec.ranges(set)));
+      partitions.add(
+          new PartitionReport(
+              p.partition(),
+              Codec.ranges(p.offsets()),
+              sequences,
+              p.duplicated(),
+              p.reordered(),
+              p.redelivered()));
+    }
+    return new GroupReport(group, topic, partitions);
   }
 }

@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 public final class WorkerAgent implements Agent {
 
   private static final long SAMPLE_NANOS = 100_000_000L;
+  private static final long MEMBERSHIP_POLL_NANOS = 1_000_000_000L;
 
   private final String workerId;
   private final long sessionId;
@@ -48,6 +49,7 @@ public final class WorkerAgent implements Agent {
   private volatile Path aliveFile;
   private long nextReportNanos;
   private long nextSampleNanos;
+  private long nextMembershipNanos;
   private volatile boolean stopRequested;
   private boolean done;
 
@@ -150,7 +152,14 @@ public final class WorkerAgent implements Agent {
       return 1;
     }
     int work = readControl();
-    membership.poll(Duration.ZERO);
+    if (now >= nextMembershipNanos) {
+      // Joining takes a few polls; once a member, the group's liveness is the consumer's heartbeat
+      // thread and poll only keeps it within max.poll.interval.ms and rejoins after a rebalance:
+      // once a second is plenty (every 10 ms cost CPU for nothing).
+      membership.poll(Duration.ZERO);
+      boolean member = !membership.groupMetadata().memberId().isEmpty();
+      nextMembershipNanos = member ? now + MEMBERSHIP_POLL_NANOS : now;
+    }
     if (desired != applied) {
       apply(desired);
       beat();

@@ -64,7 +64,7 @@ public final class ConsumerAgent implements Agent {
         count++;
         int bytes = record.serializedValueSize() < 0 ? 0 : record.serializedValueSize();
         metrics.consumedBytes.add(bytes);
-        if (!stamp.read(record.headers())) {
+        if (!stamp.read(record.value(), record.headers())) {
           metrics.foreign.increment();
           continue;
         }
@@ -84,7 +84,12 @@ public final class ConsumerAgent implements Agent {
     } catch (RuntimeException e) {
       // The group may already be gone (cluster down); offsets only save re-reads.
     }
-    consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+    // Leave the group even as a static member (a remote worker's consumers are): the run is over
+    // for this consumer, and a group left with members cannot be deleted at cleanup. A worker that
+    // dies never gets here, so its replacement still takes its partitions without a rebalance.
+    consumer.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(5)));
   }
 
   @Override

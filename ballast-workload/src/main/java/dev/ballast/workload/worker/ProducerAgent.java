@@ -25,7 +25,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Sends one producer's messages on its open-loop schedule: each step sends every message that is
- * due (at most a bounded batch), stamps it with Ballast's headers, and records latencies when the
+ * due (at most a bounded batch), stamps it ({@link MessageStamp}), and records latencies when the
  * cluster acknowledges it. Only the schedule decides when a message is due, never a previous ack.
  */
 public final class ProducerAgent implements Agent {
@@ -93,14 +93,16 @@ public final class ProducerAgent implements Agent {
 
   /**
    * Messages in a row per partition: about one batch, as Kafka's sticky partitioner does. A record
-   * costs its key and value, Ballast's header (34 bytes) and about 11 bytes of framing; a batch has
-   * a 61-byte header. Rounding the run down leaves the batch open for the next visit rather than
-   * opening a second, tiny batch.
+   * costs its key and value, Ballast's header when the value is too small to carry the stamp (34
+   * bytes) and about 11 bytes of framing; a batch has a 61-byte header. Rounding the run down
+   * leaves the batch open for the next visit rather than opening a second, tiny batch.
    */
   private static int stickyRun(ProducerAssignment assignment, MessageSizes sizes) {
     Object batch = assignment.clientConfig().get(ProducerConfig.BATCH_SIZE_CONFIG);
     int batchBytes = batch == null ? 16_384 : Integer.parseInt(batch.toString());
-    double recordBytes = sizes.mean() + 34 + 11 + (assignment.keys() == KeyKind.NONE ? 0 : 8);
+    int stampBytes = MessageStamp.fitsInValue((int) sizes.mean()) ? 0 : 34;
+    double recordBytes =
+        sizes.mean() + stampBytes + 11 + (assignment.keys() == KeyKind.NONE ? 0 : 8);
     return (int) Math.max(1, (batchBytes - 61) / recordBytes);
   }
 
@@ -159,15 +161,23 @@ public final class ProducerAgent implements Agent {
     if (!unlimited) {
       metrics.scheduleDelay.record(sendNanos - intended);
     }
-    ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(
-            assignment.topic(),
-            partition,
-            null,
-            key,
-            payloads.of(size),
-            new RecordHeaders(
-                new Header[] {MessageStamp.header(assignment.producerId(), sequence, sendNanos)}));
+    byte[] value = payloads.of(size);
+    ProducerRecord<byte[], byte[]> record;
+    if (MessageStamp.fitsInValue(size)) {
+      // The client copies the value into its batch during send(), so the array can be reused.
+      MessageStamp.writeInto(value, assignment.producerId(), sequence, sendNanos);
+      record = new ProducerRecord<>(assignment.topic(), partition, null, key, value);
+    } else {
+      Header stamp = MessageStamp.header(assignment.producerId(), sequence, sendNanos);
+      record =
+          new ProducerRecord<>(
+              assignment.topic(),
+              partition,
+              null,
+              key,
+              value,
+              new RecordHeaders(new Header[] {stamp}));
+    }
     ledger.sent();
     sentCount++;
     metrics.sent.increment();

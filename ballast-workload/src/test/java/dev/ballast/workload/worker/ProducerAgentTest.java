@@ -11,11 +11,15 @@ import dev.ballast.workload.message.MessageStamp;
 import dev.ballast.workload.rate.RateShape;
 import dev.ballast.workload.rate.RateUnit;
 import dev.ballast.workload.spec.MessageSizeSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Partitioner;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +28,31 @@ class ProducerAgentTest {
   private static final long ID = 0x5EED;
 
   private long now;
+
+  /** Each value as it was when sent (the agent reuses its value array, as the client copies it). */
+  private final List<byte[]> sentValues = new ArrayList<>();
+
   private final MockProducer<byte[], byte[]> producer =
       new MockProducer<>(
           /* autoComplete= */ false,
           (Partitioner) null,
           new ByteArraySerializer(),
-          new ByteArraySerializer());
+          new ByteArraySerializer()) {
+        @Override
+        public synchronized Future<RecordMetadata> send(
+            ProducerRecord<byte[], byte[]> record, Callback callback) {
+          sentValues.add(record.value().clone());
+          return super.send(record, callback);
+        }
+      };
   private final LoadMetrics metrics = new LoadMetrics();
   private final AckLedger ledger = new AckLedger(ID);
 
   private ProducerAgent agent(RateShape shape, List<Long> weights) {
+    return agent(shape, weights, 10);
+  }
+
+  private ProducerAgent agent(RateShape shape, List<Long> weights, int messageBytes) {
     ProducerAssignment assignment =
         new ProducerAssignment(
             ID,
@@ -41,7 +60,7 @@ class ProducerAgentTest {
             "t",
             shape,
             RateUnit.MESSAGES,
-            MessageSizeSpec.fixed(10),
+            MessageSizeSpec.fixed(messageBytes),
             KeyKind.NONE,
             1,
             0,
@@ -72,6 +91,24 @@ class ProducerAgentTest {
     }
     // Schedule delay: 0 for the first, then 1.5 ms and 0.5 ms late.
     assertThat(metrics.scheduleDelay.cumulative().getMaxValue()).isBetween(1_499_000L, 1_501_000L);
+  }
+
+  @Test
+  void aValueLargeEnoughCarriesTheStampItselfAndNoHeader() {
+    ProducerAgent agent = agent(RateShape.constant(1_000), List.of(), 100);
+    now = 1_000_000;
+    assertThat(agent.doWork()).isEqualTo(2); // 0 ms and 1 ms
+
+    List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+    MessageStamp stamp = new MessageStamp();
+    for (int i = 0; i < 2; i++) {
+      assertThat(sent.get(i).headers().toArray()).isEmpty();
+      assertThat(sentValues.get(i)).hasSize(100);
+      assertThat(stamp.read(sentValues.get(i), sent.get(i).headers())).isTrue();
+      assertThat(stamp.producerId()).isEqualTo(ID);
+      assertThat(stamp.sequence()).isZero(); // partitions 0 and 1, runs of one message
+      assertThat(stamp.sendNanos()).isEqualTo(1_000_000);
+    }
   }
 
   @Test
