@@ -44,6 +44,9 @@ public final class PlanExecutor {
   /** How long the cluster may not answer before a step gives up and fails the execution. */
   static final Duration UNREACHABLE_LIMIT = Duration.ofMinutes(2);
 
+  /** How many polls a finished move's replicas may read as neither its step nor its target. */
+  static final int STALE_READS = 5;
+
   private final Admin admin;
   private final ExecutorSettings settings;
   private final ExecutionJournal journal;
@@ -55,6 +58,8 @@ public final class PlanExecutor {
   private final Map<TopicPartition, Reassignment> done = new LinkedHashMap<>();
   private final Map<TopicPartition, String> failed = new LinkedHashMap<>();
   private final Map<TopicPartition, Set<Integer>> touchedInFlight = new HashMap<>();
+  private final Map<TopicPartition, List<Integer>> stepInFlight = new HashMap<>();
+  private final Map<TopicPartition, Integer> staleReads = new HashMap<>();
   private LatencyGuard guard;
   private final List<Reassignment> all = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -326,15 +331,30 @@ public final class PlanExecutor {
       return 0;
     }
     Map<String, Map<Integer, List<Integer>>> now = reads.currentReplicas(finished);
+    List<TopicPartition> ended = new ArrayList<>();
     for (Reassignment r : finished) {
-      inFlight.remove(r.topicPartition());
-      touchedInFlight.remove(r.topicPartition());
+      TopicPartition tp = r.topicPartition();
+      List<Integer> replicas = ClusterReads.replicasOf(r, now);
+      List<Integer> step = stepInFlight.get(tp);
+      boolean atTarget = replicas.equals(r.replicas());
+      // The controller says the reassignment ended, but the broker that answered the metadata read
+      // may not know yet: read again (a few polls) before calling it a step or a failure.
+      if (!atTarget
+          && step != null
+          && !replicas.equals(step)
+          && staleReads.merge(tp, 1, Integer::sum) <= STALE_READS) {
+        continue;
+      }
+      inFlight.remove(tp);
+      touchedInFlight.remove(tp);
+      stepInFlight.remove(tp);
+      staleReads.remove(tp);
       // A step on the way (one replica at a time) goes back to pending for the next one.
-      (ClusterReads.replicasOf(r, now).equals(r.replicas()) ? done : pending)
-          .put(r.topicPartition(), r);
+      (atTarget ? done : pending).put(tp, r);
+      ended.add(tp);
     }
-    journal.clearMoves(finished.stream().map(Reassignment::topicPartition).toList());
-    return finished.size();
+    journal.clearMoves(ended);
+    return ended.size();
   }
 
   private int submitBatch() {
@@ -380,6 +400,7 @@ public final class PlanExecutor {
       Reassignment r = pending.get(c.partition());
       batch.put(c.partition(), Optional.of(new NewPartitionReassignment(c.step())));
       touchedInFlight.put(c.partition(), c.touched());
+      stepInFlight.put(c.partition(), c.step());
       journaled.add(
           new JournaledMove(
               r.topic(), r.partition(), ClusterReads.replicasOf(r, current), c.step(), owner));
@@ -398,6 +419,7 @@ public final class PlanExecutor {
         notes.add(r.name() + ": the cluster refused the move: " + failed.get(tp));
         refused.add(tp);
         touchedInFlight.remove(tp);
+        stepInFlight.remove(tp);
       } catch (TimeoutException e) {
         inFlight.put(tp, r); // it may have been accepted; progress polling tells
       } catch (InterruptedException e) {
@@ -456,6 +478,8 @@ public final class PlanExecutor {
               + " not started");
       inFlight.clear();
       touchedInFlight.clear();
+      stepInFlight.clear();
+      staleReads.clear();
     } else {
       notes.add("cancelled: " + pending.size() + " move(s) not started");
     }
