@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,19 +77,26 @@ public final class LoadWindow {
     double seconds = (last.nanos() - first.nanos()) / 1e9;
     Map<TopicPartition, PartitionLoad> loads = new HashMap<>();
     Set<TopicPartition> missing = new HashSet<>();
-    for (TopicPartition tp : last.logEndOffsets().keySet()) {
-      Long endBefore = first.logEndOffsets().get(tp);
-      if (endBefore == null) {
+    // A partition whose leader was moving when a sample was taken is absent from that sample
+    // (listOffsets failed for it): rate it over the samples that have it, not drop it.
+    Set<TopicPartition> seen = new LinkedHashSet<>();
+    samples.forEach(s -> seen.addAll(s.logEndOffsets().keySet()));
+    for (TopicPartition tp : seen) {
+      ClusterSample from = firstWith(tp);
+      ClusterSample to = lastWith(tp);
+      if (from == to) {
         missing.add(tp);
         continue;
       }
-      long endAfter = last.logEndOffsets().get(tp);
-      double messagesPerSec = Math.max(0, endAfter - endBefore) / seconds;
-      double recordBytes = averageRecordBytes(last, tp);
+      double span = (to.nanos() - from.nanos()) / 1e9;
+      long endBefore = from.logEndOffsets().get(tp);
+      long endAfter = to.logEndOffsets().get(tp);
+      double messagesPerSec = Math.max(0, endAfter - endBefore) / span;
+      double recordBytes = averageRecordBytes(to, tp);
       double bytesIn = messagesPerSec * recordBytes;
-      crossCheck(tp, bytesIn, first, last, seconds, warnings);
-      double bytesOut = consumedPerSec(first, last, tp, seconds) * recordBytes;
-      loads.put(tp, new PartitionLoad(bytesIn, bytesOut, messagesPerSec, last.size(tp)));
+      crossCheck(tp, bytesIn, from, to, span, warnings);
+      double bytesOut = consumedPerSec(from, to, tp, span) * recordBytes;
+      loads.put(tp, new PartitionLoad(bytesIn, bytesOut, messagesPerSec, to.size(tp)));
     }
     if (!stale.isEmpty()) {
       warnings.add(
@@ -97,6 +106,26 @@ public final class LoadWindow {
     }
     return new LoadEstimate(
         loads, seconds, samples.size(), missing, stale, warnings, first.nanos(), last.nanos());
+  }
+
+  private ClusterSample firstWith(TopicPartition tp) {
+    for (ClusterSample s : samples) {
+      if (s.logEndOffsets().containsKey(tp)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private ClusterSample lastWith(TopicPartition tp) {
+    Iterator<ClusterSample> it = samples.descendingIterator();
+    while (it.hasNext()) {
+      ClusterSample s = it.next();
+      if (s.logEndOffsets().containsKey(tp)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** Returns bytes per record on disk: the largest replica's size over its offset span. */

@@ -73,6 +73,20 @@ class LoadWindowTest {
   }
 
   @Test
+  void aPartitionWhoseLeaderWasMovingInTheLastSampleKeepsItsRateFromTheSamplesThatHaveIt() {
+    LoadWindow w = new LoadWindow(3);
+    w.add(sample(0, 10_000, 0, 1_000_000, Map.of()));
+    w.add(sample(5 * SECOND, 15_000, 0, 1_500_000, Map.of()));
+    // listOffsets failed for the partition (its leader was moving): it is absent from this sample
+    w.add(new ClusterSample(10 * SECOND, Map.of(), Map.of(), Map.of(), Map.of(), Set.of()));
+
+    LoadEstimate e = w.estimate();
+
+    assertThat(e.missing()).isEmpty();
+    assertThat(e.loads().get(TP).messagesInPerSec()).isEqualTo(1000.0);
+  }
+
+  @Test
   void silentBrokersAreStaleAndSaidSo() {
     LoadWindow w = new LoadWindow(2);
     w.add(sample(0, 0, 0, 0, Map.of()));
