@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * An AppCDS archive of the classes a Kafka node loads, which cuts a node's start by seconds. The
@@ -18,6 +21,12 @@ import java.util.List;
  * distribution records a new one.
  */
 final class CdsArchive {
+
+  /** The JVM flag that records an archive as the node exits. */
+  static final String RECORD_FLAG = "-XX:ArchiveClassesAtExit=";
+
+  /** How many archives (of other builds) are kept in the cache; older ones are deleted. */
+  private static final int KEEP = 4;
 
   private final Path archive;
   private final Path recording;
@@ -63,7 +72,7 @@ final class CdsArchive {
       } catch (IOException e) {
         return List.of();
       }
-      return List.of("-XX:ArchiveClassesAtExit=" + recording);
+      return List.of(RECORD_FLAG + recording);
     }
     return List.of();
   }
@@ -73,10 +82,40 @@ final class CdsArchive {
     try {
       if (Files.isRegularFile(recording) && Files.size(recording) > 0 && !exists()) {
         Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE);
+        pruneOthers();
       }
       Files.deleteIfExists(recording);
     } catch (IOException e) {
       // another cluster published first, or the cache is read-only: nodes start without it
+    }
+  }
+
+  /**
+   * Deletes all but the {@value #KEEP} newest archives: each build records its own (about 50 MB),
+   * and a cache nobody prunes grew to gigabytes. A node that has one mapped keeps it until it
+   * exits.
+   */
+  private void pruneOthers() throws IOException {
+    List<Path> archives;
+    try (Stream<Path> files = Files.list(archive.getParent())) {
+      archives =
+          files
+              .filter(f -> f.getFileName().toString().matches("kafka-node-[0-9a-f]+\\.jsa"))
+              .sorted(Comparator.comparing(CdsArchive::modified).reversed())
+              .toList();
+    }
+    for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
+      if (!old.equals(archive)) {
+        Files.deleteIfExists(old);
+      }
+    }
+  }
+
+  private static FileTime modified(Path f) {
+    try {
+      return Files.getLastModifiedTime(f);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
     }
   }
 

@@ -46,6 +46,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   private final String clusterId = Uuid.randomUuid().toString();
   private final List<String> nodeCommand;
   private final CdsArchive cds;
+  private volatile int recordingBroker = -1;
   private final KafkaNode controller;
   private final Map<Integer, KafkaNode> brokers = new TreeMap<>();
   private final Map<Integer, FaultProxy> proxies = new TreeMap<>();
@@ -162,6 +163,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     // Broker 0 of the first cluster records the class-data-sharing archive on its graceful exit.
     boolean recorder = broker.id() == 0 && spec.fastStart();
     List<String> jvm = spec.fastStart() ? cds.jvmArgs(recorder) : List.of();
+    if (jvm.stream().anyMatch(a -> a.startsWith(CdsArchive.RECORD_FLAG))) {
+      recordingBroker = broker.id();
+    }
     broker.start(jvm, List.of(Long.toString(ProcessHandle.current().pid()), clusterId));
   }
 
@@ -458,9 +462,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     // The data is deleted next, so nothing is gained by a controlled shutdown; and brokers that
     // shut down together wait on each other to take over leadership until the grace runs out
     // (about 20 s per cluster, on every test and demo run).
+    // Only a broker recording the class-data-sharing archive stops gracefully: the JVM writes the
+    // archive as it exits.
     List<Thread> stoppers = new ArrayList<>();
     for (KafkaNode b : brokers.values()) {
-      Thread t = new Thread(b::kill, "ballast-stop-broker-" + b.id());
+      Runnable stop = b.id() == recordingBroker ? () -> b.stop(STOP_GRACE) : b::kill;
+      Thread t = new Thread(stop, "ballast-stop-broker-" + b.id());
       t.start();
       stoppers.add(t);
     }
