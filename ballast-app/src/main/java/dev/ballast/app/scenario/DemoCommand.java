@@ -267,9 +267,11 @@ public final class DemoCommand implements Callable<Integer> {
     t.print(out);
     for (ScenarioResult r : done) {
       r.checks().stream()
-          .filter(c -> !c.passed())
+          .filter(c -> c.outcome() != dev.ballast.app.task.Outcome.PASS)
           .forEach(
-              c -> out.println("FAIL " + r.spec().name() + ": " + c.name() + ": " + c.evidence()));
+              c ->
+                  out.println(
+                      c.outcome() + " " + r.spec().name() + ": " + c.summary() + ": " + c.evidence()));
       if (r.error() != null) {
         out.println("FAIL " + r.spec().name() + ": " + r.error());
       }

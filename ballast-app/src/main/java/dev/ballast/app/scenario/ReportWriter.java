@@ -1,7 +1,11 @@
 package dev.ballast.app.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.app.balance.ConsoleListener;
+import dev.ballast.app.task.Checker;
+import dev.ballast.app.task.Judging;
+import dev.ballast.app.task.RecordedRun;
+import dev.ballast.app.task.TaskResult;
+import dev.ballast.app.task.Verdict;
 import dev.ballast.core.detect.BrokerLoads;
 import dev.ballast.core.model.Broker;
 import dev.ballast.core.model.ClusterModel;
@@ -9,6 +13,7 @@ import dev.ballast.core.model.Partition;
 import dev.ballast.core.plan.LoadVector;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +27,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Writes a run's results folder: {@code before-balancing.md}, {@code after-balancing.md}, {@code
  * metrics-comparison.md}, {@code summary.json} (the seed's ExperimentResults shape plus verdicts),
- * {@code timeseries.csv} and {@code charts/*.png}; then adds the checks on the files themselves.
+ * {@code timeseries.csv} and {@code charts/*.png}, all read from the run's {@link TaskResult}; and
+ * records what the files show for the file checks ({@link ReportChecks}).
  */
 final class ReportWriter {
 
@@ -35,67 +41,70 @@ final class ReportWriter {
           "timeseries.csv",
           "experiment.log");
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ReportWriter() {}
 
-  /** Writes every file of {@code r} and returns it with the file checks added. */
-  static ScenarioResult write(ScenarioResult r) throws IOException {
-    Path dir = r.dir();
-    List<Check> checks = new ArrayList<>(r.checks());
+  /**
+   * Judges what {@code observed} holds with {@code checkers}, writes every file of the run into
+   * {@code dir}, records what the written files show (the charts, the files missing) for the file
+   * checkers, and returns the run judged with them; logs where the reports are and the verdict.
+   */
+  static ScenarioResult report(
+      ScenarioObservations observed,
+      ScenarioSpec spec,
+      Path dir,
+      List<Checker> checkers,
+      ExperimentLog log) {
+    ScenarioResult written;
+    try {
+      written = new ScenarioResult(write(observed, spec, dir, checkers));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the reports to " + dir, e);
+    }
+    log.line("results: " + dir.toAbsolutePath());
+    log.line(written.passed() ? "PASS" : "FAIL");
+    return written;
+  }
+
+  /** Writes every file of the run {@code observed} holds and returns it judged by {@code checkers}. */
+  static TaskResult write(
+      ScenarioObservations observed, ScenarioSpec spec, Path dir, List<Checker> checkers)
+      throws IOException {
+    TaskResult r = judge(observed.run(spec), checkers, dir);
+    ScenarioResult view = new ScenarioResult(r);
     List<Path> charts = ChartRenderer.render(r, dir.resolve("charts"));
-    Files.writeString(dir.resolve("timeseries.csv"), csv(r.timeline()));
-    Files.writeString(dir.resolve("before-balancing.md"), state("Before balancing", r, r.before()));
-    Files.writeString(dir.resolve("after-balancing.md"), state("After balancing", r, r.after()));
-    Files.writeString(dir.resolve("metrics-comparison.md"), comparison(r));
+    Files.writeString(dir.resolve("timeseries.csv"), csv(view.timeline()));
+    Files.writeString(dir.resolve("before-balancing.md"), state("Before balancing", view, true));
+    Files.writeString(dir.resolve("after-balancing.md"), state("After balancing", view, false));
+    Files.writeString(dir.resolve("metrics-comparison.md"), comparison(view));
     List<String> bad = new ArrayList<>();
     for (Path c : charts) {
       if (!isPng(c)) {
         bad.add(dir.relativize(c).toString());
       }
     }
-    if (r.error() == null) {
-      checks.add(
-          new Check(
-              "charts are valid non-empty PNGs",
-              bad.isEmpty(),
-              charts.size() + " chart(s)" + (bad.isEmpty() ? "" : "; invalid: " + bad)));
-    }
-    ScenarioResult withCharts = with(r, checks);
-    Files.writeString(dir.resolve("summary.json"), SummaryJson.of(withCharts));
+    observed.put(
+        ScenarioKeys.CHARTS,
+        new ScenarioKeys.Charts(
+            charts.stream().map(c -> dir.relativize(c).toString()).toList(), bad));
+    Files.writeString(
+        dir.resolve("summary.json"), SummaryJson.of(judge(observed.run(spec), checkers, dir)));
     List<String> missing =
         FILES.stream().filter(f -> !Files.isRegularFile(dir.resolve(f))).toList();
-    if (r.error() == null) {
-      checks.add(
-          new Check(
-              "all result files present",
-              missing.isEmpty(),
-              missing.isEmpty() ? String.join(", ", FILES) + ", charts/" : "missing: " + missing));
-    }
-    ScenarioResult done = with(r, checks);
+    observed.put(ScenarioKeys.RESULT_FILES, new ScenarioKeys.FileProblems(FILES, missing));
+    TaskResult done = judge(observed.run(spec), checkers, dir);
     Files.writeString(dir.resolve("summary.json"), SummaryJson.of(done));
-    Files.writeString(dir.resolve("metrics-comparison.md"), comparison(done));
+    Files.writeString(dir.resolve("metrics-comparison.md"), comparison(new ScenarioResult(done)));
     return done;
   }
 
-  private static ScenarioResult with(ScenarioResult r, List<Check> checks) {
-    return new ScenarioResult(
-        r.spec(),
-        r.dir(),
-        List.copyOf(checks),
-        r.before(),
-        r.after(),
-        r.timeline(),
-        r.workload(),
-        r.triggerSeconds(),
-        r.convergenceSeconds(),
-        r.moves(),
-        r.leaderChanges(),
-        r.bytesMoved(),
-        r.executionStarts(),
-        r.phaseSeconds(),
-        r.anomalies(),
-        r.error());
+  /** Returns {@code run} judged by {@code checkers}, as the task runner judges it. */
+  static TaskResult judge(RecordedRun run, List<Checker> checkers, Path dir) {
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Checker c : checkers) {
+      verdicts.addAll(Judging.judge(c, run));
+    }
+    return new TaskResult(run, verdicts, TaskResult.outcomeOf(verdicts), dir);
   }
 
   static boolean isPng(Path p) throws IOException {
@@ -133,7 +142,8 @@ final class ReportWriter {
     return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.2f", d);
   }
 
-  private static String state(String title, ScenarioResult r, ClusterModel m) {
+  private static String state(String title, ScenarioResult r, boolean before) {
+    ClusterModel m = before ? r.before() : r.after();
     StringBuilder sb =
         new StringBuilder(
             "# " + title + ": " + r.spec().name() + "\n\n" + r.spec().title() + "\n\n");
@@ -156,7 +166,7 @@ final class ReportWriter {
               ConsoleListener.bytes((long) l.networkIn()),
               ConsoleListener.bytes((long) l.networkOut()),
               l.messages(),
-              canaryP99(r, b.id(), m == r.before())));
+              canaryP99(r, b.id(), before)));
     }
     sb.append(
         "\n## Placement\n\n| topic | partition | leader | replicas | ISR | messages/s | bytes in/s |\n|---|---|---|---|---|---|---|\n");
@@ -247,9 +257,9 @@ final class ReportWriter {
         .forEach(
             c ->
                 sb.append("| ")
-                    .append(c.name())
+                    .append(c.summary())
                     .append(" | ")
-                    .append(c.verdict())
+                    .append(c.outcome())
                     .append(" | ")
                     .append(c.evidence())
                     .append(" |\n"));
