@@ -25,11 +25,11 @@ import java.util.function.BooleanSupplier;
  * One balancing scenario as a {@link Task}, on a cluster it was given (started for it, or the
  * user's): prepare places the topic and sets up load, balancer and fault; warm-up and workload are
  * the steps of {@link ScenarioRun}; cleanup drains the load after a stop, undoes the fault,
- * releases the cluster, records what the run observed ({@code ScenarioKeys}) for its checkers
- * (one per check, {@link #checkers(ScenarioSpec)}) and writes the reports from the judged run. A
- * failure in a phase is kept as the run's error (the reports say it) and the
- * later phases pass through, as {@code demo} always did. {@code demo} and the marathon's {@code
- * scenario} task both run it through the {@code TaskRunner}.
+ * releases the cluster, records what the run observed ({@code ScenarioKeys}) for its checkers (one
+ * per check, {@link #checkers(ScenarioSpec)}) and writes the reports from the judged run. A failure
+ * in a phase is kept as the run's error (the reports say it) and the later phases pass through, as
+ * {@code demo} always did. {@code demo} and the marathon's {@code scenario} task both run it
+ * through the {@code TaskRunner}.
  */
 public final class BalancingScenarioTask implements Task {
 

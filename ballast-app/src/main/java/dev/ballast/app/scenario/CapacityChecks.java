@@ -57,7 +57,12 @@ final class CapacityChecks {
   /** Returns the capacity scenario's checkers, added to the common ones. */
   static List<Checker> all() {
     return List.of(
-        new Overload(), new Sized(), new FixWritten(), new Applied(), new Grown(), new Sufficient());
+        new Overload(),
+        new Sized(),
+        new FixWritten(),
+        new Applied(),
+        new Grown(),
+        new Sufficient());
   }
 
   /** A capacity check: needs the spec and the fix's evidence. */

@@ -271,7 +271,13 @@ public final class DemoCommand implements Callable<Integer> {
           .forEach(
               c ->
                   out.println(
-                      c.outcome() + " " + r.spec().name() + ": " + c.summary() + ": " + c.evidence()));
+                      c.outcome()
+                          + " "
+                          + r.spec().name()
+                          + ": "
+                          + c.summary()
+                          + ": "
+                          + c.evidence()));
       if (r.error() != null) {
         out.println("FAIL " + r.spec().name() + ": " + r.error());
       }

@@ -41,6 +41,14 @@ final class ReportChecks {
       if (charts.files().isEmpty()) {
         return verdict(false, "no chart rendered");
       }
+      ScenarioKeys.Timeline timeline = get(run, ScenarioKeys.TIMELINE);
+      if (timeline == null || timeline.points().isEmpty()) {
+        // Charts drawn from no sample are empty: a failure of a run that ran to its end, and
+        // nothing to judge in one that stopped before sampling.
+        return run.observation(ScenarioKeys.ERROR).isPresent()
+            ? missing("sample to chart")
+            : verdict(false, charts.files().size() + " chart(s) drawn from no sample: empty");
+      }
       return verdict(
           charts.invalid().isEmpty(),
           charts.files().size()

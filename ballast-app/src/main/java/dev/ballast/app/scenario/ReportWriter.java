@@ -13,12 +13,12 @@ import dev.ballast.core.model.Partition;
 import dev.ballast.core.plan.LoadVector;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +47,8 @@ final class ReportWriter {
   /**
    * Judges what {@code observed} holds with {@code checkers}, writes every file of the run into
    * {@code dir}, records what the written files show (the charts, the files missing) for the file
-   * checkers, and returns the run judged with them; logs where the reports are and the verdict.
+   * checkers, and returns the run judged with them; logs where the reports are and the verdict. A
+   * file that cannot be written is not an exception: the file checks FAIL and say why.
    */
   static ScenarioResult report(
       ScenarioObservations observed,
@@ -55,47 +56,76 @@ final class ReportWriter {
       Path dir,
       List<Checker> checkers,
       ExperimentLog log) {
-    ScenarioResult written;
-    try {
-      written = new ScenarioResult(write(observed, spec, dir, checkers));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the reports to " + dir, e);
-    }
+    ScenarioResult written = new ScenarioResult(write(observed, spec, dir, checkers));
     log.line("results: " + dir.toAbsolutePath());
     log.line(written.passed() ? "PASS" : "FAIL");
     return written;
   }
 
-  /** Writes every file of the run {@code observed} holds and returns it judged by {@code checkers}. */
+  /**
+   * Writes every file of the run {@code observed} holds and returns it judged by {@code checkers}.
+   */
   static TaskResult write(
-      ScenarioObservations observed, ScenarioSpec spec, Path dir, List<Checker> checkers)
-      throws IOException {
+      ScenarioObservations observed, ScenarioSpec spec, Path dir, List<Checker> checkers) {
+    Map<String, String> failed = new LinkedHashMap<>();
     TaskResult r = judge(observed.run(spec), checkers, dir);
     ScenarioResult view = new ScenarioResult(r);
-    List<Path> charts = ChartRenderer.render(r, dir.resolve("charts"));
-    Files.writeString(dir.resolve("timeseries.csv"), csv(view.timeline()));
-    Files.writeString(dir.resolve("before-balancing.md"), state("Before balancing", view, true));
-    Files.writeString(dir.resolve("after-balancing.md"), state("After balancing", view, false));
-    Files.writeString(dir.resolve("metrics-comparison.md"), comparison(view));
-    List<String> bad = new ArrayList<>();
-    for (Path c : charts) {
-      if (!isPng(c)) {
-        bad.add(dir.relativize(c).toString());
+    observed.put(ScenarioKeys.CHARTS, charts(r, dir));
+    write(dir, "timeseries.csv", () -> csv(view.timeline()), failed);
+    write(dir, "before-balancing.md", () -> state("Before balancing", view, true), failed);
+    write(dir, "after-balancing.md", () -> state("After balancing", view, false), failed);
+    write(dir, "metrics-comparison.md", () -> comparison(view), failed);
+    TaskResult withCharts = judge(observed.run(spec), checkers, dir);
+    write(dir, "summary.json", () -> SummaryJson.of(withCharts), failed);
+    List<String> missing = new ArrayList<>();
+    for (String f : FILES) {
+      if (!Files.isRegularFile(dir.resolve(f))) {
+        missing.add(failed.containsKey(f) ? f + " (" + failed.get(f) + ")" : f);
       }
     }
-    observed.put(
-        ScenarioKeys.CHARTS,
-        new ScenarioKeys.Charts(
-            charts.stream().map(c -> dir.relativize(c).toString()).toList(), bad));
-    Files.writeString(
-        dir.resolve("summary.json"), SummaryJson.of(judge(observed.run(spec), checkers, dir)));
-    List<String> missing =
-        FILES.stream().filter(f -> !Files.isRegularFile(dir.resolve(f))).toList();
     observed.put(ScenarioKeys.RESULT_FILES, new ScenarioKeys.FileProblems(FILES, missing));
     TaskResult done = judge(observed.run(spec), checkers, dir);
-    Files.writeString(dir.resolve("summary.json"), SummaryJson.of(done));
-    Files.writeString(dir.resolve("metrics-comparison.md"), comparison(new ScenarioResult(done)));
+    write(dir, "summary.json", () -> SummaryJson.of(done), failed);
+    write(dir, "metrics-comparison.md", () -> comparison(new ScenarioResult(done)), failed);
     return done;
+  }
+
+  /** The text of a report file; may fail. */
+  private interface Text {
+    String get() throws IOException;
+  }
+
+  /** Writes {@code file} in {@code dir}; a failure is put in {@code failed} (file to reason). */
+  private static void write(Path dir, String file, Text text, Map<String, String> failed) {
+    try {
+      Files.writeString(dir.resolve(file), text.get());
+    } catch (IOException | RuntimeException e) {
+      failed.put(file, "cannot write: " + e);
+    }
+  }
+
+  /** Renders the charts of {@code r} and returns which are there and which are not valid PNGs. */
+  private static ScenarioKeys.Charts charts(TaskResult r, Path dir) {
+    List<String> files = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    try {
+      for (Path c : ChartRenderer.render(r, dir.resolve("charts"))) {
+        String name = dir.relativize(c).toString();
+        files.add(name);
+        if (!isPng(c)) {
+          bad.add(name);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      for (ChartRenderer.Spec c : ChartRenderer.CHARTS) {
+        String name = "charts/" + c.file() + ".png";
+        if (!files.contains(name)) {
+          files.add(name);
+          bad.add(name + " (cannot write: " + e + ")");
+        }
+      }
+    }
+    return new ScenarioKeys.Charts(files, bad);
   }
 
   /** Returns {@code run} judged by {@code checkers}, as the task runner judges it. */

@@ -64,7 +64,9 @@ abstract class ScenarioChecker implements Checker {
 
   /** Returns PASS when {@code ok}, else FAIL, with {@code evidence}. */
   final Verdict verdict(boolean ok, String evidence) {
-    return ok ? Verdict.pass(name, title, evidence) : Verdict.fail(name, failSeverity, title, evidence);
+    return ok
+        ? Verdict.pass(name, title, evidence)
+        : Verdict.fail(name, failSeverity, title, evidence);
   }
 
   /** Returns INCONCLUSIVE: {@code what} was not observed. */

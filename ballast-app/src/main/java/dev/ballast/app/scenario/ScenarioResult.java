@@ -26,7 +26,8 @@ public record ScenarioResult(TaskResult task) {
   public ScenarioResult {
     requireNonNull(task, "task");
     if (task.run().observation(ScenarioKeys.SPEC).isEmpty()) {
-      throw new IllegalArgumentException("the task result of " + task.run().task() + " has no scenario");
+      throw new IllegalArgumentException(
+          "the task result of " + task.run().task() + " has no scenario");
     }
   }
 
