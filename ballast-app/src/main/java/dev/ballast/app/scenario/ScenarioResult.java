@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * A judged scenario run as {@code demo} and the reports read it: a thin view over its {@link
- * TaskResult}, whose recorded run holds what the scenario observed under {@link ScenarioKeys} and
+ * TaskResult}, whose recorded run holds what the scenario observed under {@code ScenarioKeys} and
  * whose verdicts are its checkers'. Nothing is stored here but the task result.
  *
  * @param task the judged run
