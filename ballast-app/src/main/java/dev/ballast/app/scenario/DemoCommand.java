@@ -268,6 +268,9 @@ public final class DemoCommand implements Callable<Integer> {
     for (ScenarioResult r : done) {
       r.checks().stream()
           .filter(c -> c.outcome() != dev.ballast.app.task.Outcome.PASS)
+          // A run that stopped early says so below; its unjudged checks add nothing.
+          .filter(
+              c -> r.error() == null || c.outcome() != dev.ballast.app.task.Outcome.INCONCLUSIVE)
           .forEach(
               c ->
                   out.println(
