@@ -8,7 +8,6 @@ import dev.ballast.app.task.Progress;
 import dev.ballast.app.task.Task;
 import dev.ballast.app.task.TaskCluster;
 import dev.ballast.app.task.TaskContext;
-import dev.ballast.app.task.builtin.ScenarioCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,10 +25,11 @@ import java.util.function.BooleanSupplier;
  * One balancing scenario as a {@link Task}, on a cluster it was given (started for it, or the
  * user's): prepare places the topic and sets up load, balancer and fault; warm-up and workload are
  * the steps of {@link ScenarioRun}; cleanup drains the load after a stop, undoes the fault,
- * releases the cluster, writes the reports and records the {@link ScenarioResult} for {@link
- * ScenarioCheck}. A failure in a phase is kept as the run's error (the reports say it) and the
- * later phases pass through, as {@code demo} always did. {@code demo} and the marathon's {@code
- * scenario} task both run it through the {@code TaskRunner}.
+ * releases the cluster, records what the run observed ({@code ScenarioKeys}) for its checkers (one
+ * per check, {@link #checkers(ScenarioSpec)}) and writes the reports from the judged run. A failure
+ * in a phase is kept as the run's error (the reports say it) and the later phases pass through, as
+ * {@code demo} always did. {@code demo} and the marathon's {@code scenario} task both run it
+ * through the {@code TaskRunner}.
  */
 public final class BalancingScenarioTask implements Task {
 
@@ -206,7 +206,7 @@ public final class BalancingScenarioTask implements Task {
 
   @Override
   public List<Checker> checkers() {
-    return List.of(new ScenarioCheck());
+    return checkers(original);
   }
 
   private Progress drainStep(long now) {
@@ -227,12 +227,12 @@ public final class BalancingScenarioTask implements Task {
     }
     ScenarioRunner.cleanup(cluster, spec, log);
     phases.put("cleanup", seconds(c0));
-    ScenarioResult r =
-        run == null
-            ? ScenarioOutcome.notStarted(spec, dir, phases, error)
-            : run.result(dir, phases, error);
+    ScenarioObservations observed = observed(context, spec, dir, phases, error);
+    if (run != null) {
+      run.record(observed, dir);
+    }
     try {
-      result = ScenarioRunner.report(r, dir, log);
+      result = ReportWriter.report(observed, spec, dir, checkers(original), log);
     } finally {
       if (ownsLog) {
         try {
@@ -242,13 +242,37 @@ public final class BalancingScenarioTask implements Task {
         }
       }
     }
-    if (context != null) {
-      context.record(ScenarioCheck.KEY, result);
-      if (result.convergenceSeconds() != null) {
-        context.figure(new Figure("convergence-s", result.convergenceSeconds(), "s"));
-      }
-      context.figure(new Figure("moved-mb", result.bytesMoved() / 1e6, "MB"));
+    if (result.convergenceSeconds() != null) {
+      observed.figure(new Figure("convergence-s", result.convergenceSeconds(), "s"));
     }
+    observed.figure(new Figure("moved-mb", result.bytesMoved() / 1e6, "MB"));
+  }
+
+  /**
+   * Returns the checkers of {@code spec}, one per check (each a pure function of the recorded run):
+   * the balancing checks that apply to it, the capacity fix's, the report files', and the run's own
+   * completion.
+   */
+  public static List<Checker> checkers(ScenarioSpec spec) {
+    return ScenarioChecks.of(spec);
+  }
+
+  /**
+   * Judges and reports a run of {@code spec} that stopped before its load started ({@code error}
+   * says why; its cluster did not start), and returns its result.
+   */
+  static ScenarioResult notStarted(ScenarioSpec spec, Path dir, String error, ExperimentLog log) {
+    return ReportWriter.report(
+        observed(null, spec, dir, Map.of("cleanup", 0.0), error), spec, dir, checkers(spec), log);
+  }
+
+  private static ScenarioObservations observed(
+      TaskContext context, ScenarioSpec spec, Path dir, Map<String, Double> phases, String error) {
+    return new ScenarioObservations(context)
+        .put(ScenarioKeys.SPEC, spec)
+        .put(ScenarioKeys.DIR, dir)
+        .put(ScenarioKeys.PHASES, new ScenarioKeys.PhaseSeconds(phases))
+        .put(ScenarioKeys.ERROR, error);
   }
 
   private Progress guarded(java.util.function.Supplier<Progress> step) {

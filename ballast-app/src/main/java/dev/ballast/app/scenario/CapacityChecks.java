@@ -1,6 +1,10 @@
 package dev.ballast.app.scenario;
 
 import dev.ballast.app.balance.ConsoleListener;
+import dev.ballast.app.scenario.ScenarioKeys.FileProblems;
+import dev.ballast.app.task.Checker;
+import dev.ballast.app.task.RecordedRun;
+import dev.ballast.app.task.Verdict;
 import dev.ballast.core.doctor.Diagnosis;
 import dev.ballast.core.doctor.Incident;
 import dev.ballast.core.doctor.ScaleOut;
@@ -14,9 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The capacity scenario's checks, a pure function of what its fix did and found ({@link Evidence})
- * and of the fix files in the results folder: the load overwhelmed the cluster, the doctor sized
- * it, the fix was written, applied, and the grown cluster carries the load.
+ * The capacity scenario's checks, each a {@link Checker} over what its fix did and found ({@link
+ * Evidence}) and what is wrong with the fix files ({@link #fixFiles}, read at the edge): the load
+ * overwhelmed the cluster, the doctor sized it, the fix was written, applied, and the grown cluster
+ * carries the load.
  */
 final class CapacityChecks {
 
@@ -49,71 +54,163 @@ final class CapacityChecks {
     }
   }
 
-  /** Returns the checks of the capacity scenario on {@code e}, added to the common ones. */
-  static List<Check> all(ScenarioSpec spec, Path dir, Evidence e) {
-    List<Check> checks = new ArrayList<>();
-    checks.add(
-        new Check(
-            "the load overwhelms the cluster",
-            e.underReplicatedSeen() > 0,
-            e.underReplicatedSeen()
-                + " partition(s) of "
-                + spec.topic()
-                + " fell out of sync under "
-                + ConsoleListener.bytes(spec.bandwidthCap())
-                + "/s per broker"));
-    Diagnosis d = e.diagnosis();
-    Incident incident = d == null ? null : CapacityFix.capacityIncident(d);
-    ScaleOut scaleOut = d == null ? null : d.fix().scaleOut();
-    checks.add(
-        new Check(
-            "the doctor finds CapacityInsufficient and sizes the cluster",
-            incident != null
-                && scaleOut != null
-                && scaleOut.targetBrokers() % scaleOut.availabilityZones() == 0,
-            incident == null || scaleOut == null
-                ? "no capacity incident with a scale-out"
-                    + (d == null ? "" : ": " + CapacityFix.kinds(d))
-                : incident.signal()
-                    + "; "
-                    + scaleOut.currentBrokers()
-                    + " -> "
-                    + scaleOut.targetBrokers()
-                    + " brokers ("
-                    + scaleOut.basis()
-                    + ")"));
-    checks.add(fixWritten(dir, e.diagnosis()));
-    checks.add(
-        new Check(
-            "the fix is e.applied(): brokers added, then the rebalance",
-            e.applied(),
-            "brokers " + e.added() + " added; rebalance " + (e.applied() ? "done" : "not done")));
-    checks.add(
-        new Check(
-            "the grown cluster carries the full load in sync",
-            e.underReplicatedUnderSpike() == 0,
-            e.underReplicatedUnderSpike() < 0
-                ? "the full load did not run again"
-                : e.underReplicatedUnderSpike()
-                    + " partition(s) under-replicated at worst with the full load on "
-                    + (spec.brokers() + e.added().size())
-                    + " brokers"));
-    Diagnosis again = e.afterFix();
-    checks.add(
-        new Check(
-            "the doctor finds the capacity sufficient after the fix",
-            again != null && CapacityFix.capacityIncident(again) == null,
-            again == null
-                ? "the doctor did not look again"
-                : String.format(
-                    Locale.ROOT,
-                    "no partition under-replicated %.1f s after step 1 began; incidents after: %s",
-                    e.secondsToHealthy(),
-                    again.incidents().isEmpty() ? "none" : CapacityFix.kinds(again))));
-    return checks;
+  /** Returns the capacity scenario's checkers, added to the common ones. */
+  static List<Checker> all() {
+    return List.of(
+        new Overload(),
+        new Sized(),
+        new FixWritten(),
+        new Applied(),
+        new Grown(),
+        new Sufficient());
   }
 
-  private static Check fixWritten(Path dir, Diagnosis diagnosis) {
+  /** A capacity check: needs the spec and the fix's evidence. */
+  abstract static class CapacityChecker extends ScenarioChecker {
+    CapacityChecker(String name, String title) {
+      super(name, title);
+    }
+
+    @Override
+    final Verdict judge(RecordedRun run) {
+      ScenarioSpec spec = get(run, ScenarioKeys.SPEC);
+      Evidence e = get(run, ScenarioKeys.CAPACITY);
+      return spec == null || e == null ? missing("capacity fix") : judge(run, spec, e);
+    }
+
+    abstract Verdict judge(RecordedRun run, ScenarioSpec spec, Evidence e);
+  }
+
+  /** The load drove partitions out of sync on the capped cluster. */
+  static final class Overload extends CapacityChecker {
+    Overload() {
+      super("capacity-overload", "the load overwhelms the cluster");
+    }
+
+    @Override
+    Verdict judge(RecordedRun run, ScenarioSpec spec, Evidence e) {
+      return verdict(
+          e.underReplicatedSeen() > 0,
+          e.underReplicatedSeen()
+              + " partition(s) of "
+              + spec.topic()
+              + " fell out of sync under "
+              + ConsoleListener.bytes(spec.bandwidthCap())
+              + "/s per broker");
+    }
+  }
+
+  /** The doctor found CapacityInsufficient with a scale-out in whole zones. */
+  static final class Sized extends CapacityChecker {
+    Sized() {
+      super("capacity-diagnosis", "the doctor finds CapacityInsufficient and sizes the cluster");
+    }
+
+    @Override
+    Verdict judge(RecordedRun run, ScenarioSpec spec, Evidence e) {
+      Diagnosis d = e.diagnosis();
+      Incident incident = d == null ? null : CapacityFix.capacityIncident(d);
+      ScaleOut scaleOut = d == null ? null : d.fix().scaleOut();
+      return verdict(
+          incident != null
+              && scaleOut != null
+              && scaleOut.targetBrokers() % scaleOut.availabilityZones() == 0,
+          incident == null || scaleOut == null
+              ? "no capacity incident with a scale-out"
+                  + (d == null ? "" : ": " + CapacityFix.kinds(d))
+              : incident.signal()
+                  + "; "
+                  + scaleOut.currentBrokers()
+                  + " -> "
+                  + scaleOut.targetBrokers()
+                  + " brokers ("
+                  + scaleOut.basis()
+                  + ")");
+    }
+  }
+
+  /** Every fix file is there, and the Terraform diff changes only the broker count. */
+  static final class FixWritten extends CapacityChecker {
+    FixWritten() {
+      super(
+          "capacity-fix-written",
+          "the fix is written as Kafka CLI, AWS CLI, Terraform, Pulumi and Strimzi");
+    }
+
+    @Override
+    Verdict judge(RecordedRun run, ScenarioSpec spec, Evidence e) {
+      FileProblems files = get(run, ScenarioKeys.FIX_FILES);
+      if (files == null) {
+        return missing("check of the fix files");
+      }
+      return verdict(
+          files.problems().isEmpty() && e.diagnosis() != null,
+          files.problems().isEmpty()
+              ? "fix/" + String.join(", fix/", files.checked())
+              : String.join("; ", files.problems()));
+    }
+  }
+
+  /** Both steps of the fix completed. */
+  static final class Applied extends CapacityChecker {
+    Applied() {
+      super("capacity-fix-applied", "the fix is applied: brokers added, then the rebalance");
+    }
+
+    @Override
+    Verdict judge(RecordedRun run, ScenarioSpec spec, Evidence e) {
+      return verdict(
+          e.applied(),
+          "brokers " + e.added() + " added; rebalance " + (e.applied() ? "done" : "not done"));
+    }
+  }
+
+  /** The full load ran again on the grown cluster with every partition in sync. */
+  static final class Grown extends CapacityChecker {
+    Grown() {
+      super("capacity-grown-in-sync", "the grown cluster carries the full load in sync");
+    }
+
+    @Override
+    Verdict judge(RecordedRun run, ScenarioSpec spec, Evidence e) {
+      return verdict(
+          e.underReplicatedUnderSpike() == 0,
+          e.underReplicatedUnderSpike() < 0
+              ? "the full load did not run again"
+              : e.underReplicatedUnderSpike()
+                  + " partition(s) under-replicated at worst with the full load on "
+                  + (spec.brokers() + e.added().size())
+                  + " brokers");
+    }
+  }
+
+  /** The doctor, asked again after the fix, finds no capacity incident. */
+  static final class Sufficient extends CapacityChecker {
+    Sufficient() {
+      super("capacity-sufficient-after", "the doctor finds the capacity sufficient after the fix");
+    }
+
+    @Override
+    Verdict judge(RecordedRun run, ScenarioSpec spec, Evidence e) {
+      Diagnosis again = e.afterFix();
+      return verdict(
+          again != null && CapacityFix.capacityIncident(again) == null,
+          again == null
+              ? "the doctor did not look again"
+              : String.format(
+                  Locale.ROOT,
+                  "no partition under-replicated %.1f s after step 1 began; incidents after: %s",
+                  e.secondsToHealthy(),
+                  again.incidents().isEmpty() ? "none" : CapacityFix.kinds(again)));
+    }
+  }
+
+  /**
+   * Returns what is wrong with the fix files in {@code dir}/fix (I/O at the edge, for {@link
+   * FixWritten}): every format missing or empty, and a Terraform diff that changes more than the
+   * broker count.
+   */
+  static FileProblems fixFiles(Path dir) {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<FixFormat, String> e : CapacityFix.FILES.entrySet()) {
       Path p = dir.resolve("fix").resolve(e.getValue());
@@ -140,11 +237,6 @@ final class CapacityChecks {
         problems.add("terraform.diff: " + ex.getMessage());
       }
     }
-    return new Check(
-        "the fix is written as Kafka CLI, AWS CLI, Terraform, Pulumi and Strimzi",
-        problems.isEmpty() && diagnosis != null,
-        problems.isEmpty()
-            ? "fix/" + String.join(", fix/", CapacityFix.FILES.values())
-            : String.join("; ", problems));
+    return new FileProblems(List.copyOf(CapacityFix.FILES.values()), problems);
   }
 }

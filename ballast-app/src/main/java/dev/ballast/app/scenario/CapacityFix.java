@@ -239,11 +239,6 @@ final class CapacityFix {
     }
   }
 
-  /** The checks of the capacity scenario, added to the common ones. */
-  List<Check> checks() {
-    return CapacityChecks.all(spec, dir, evidence());
-  }
-
   /** Returns what the fix did and found so far. */
   CapacityChecks.Evidence evidence() {
     return new CapacityChecks.Evidence(

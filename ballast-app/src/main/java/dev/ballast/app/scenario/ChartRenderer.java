@@ -1,5 +1,6 @@
 package dev.ballast.app.scenario;
 
+import dev.ballast.app.task.TaskResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -51,12 +52,13 @@ public final class ChartRenderer {
 
   private ChartRenderer() {}
 
-  /** Writes every chart of {@code result} into {@code dir}; returns the files written. */
-  static List<Path> render(ScenarioResult result, Path dir) throws IOException {
+  /** Writes every chart of the scenario run {@code result} into {@code dir}; returns the files. */
+  static List<Path> render(TaskResult result, Path dir) throws IOException {
     System.setProperty("java.awt.headless", "true");
+    ScenarioResult view = new ScenarioResult(result);
     List<Path> files = new ArrayList<>();
     for (Spec spec : CHARTS) {
-      files.add(render(result, dir, spec));
+      files.add(render(view, dir, spec));
     }
     return files;
   }

@@ -267,9 +267,20 @@ public final class DemoCommand implements Callable<Integer> {
     t.print(out);
     for (ScenarioResult r : done) {
       r.checks().stream()
-          .filter(c -> !c.passed())
+          .filter(c -> c.outcome() != dev.ballast.app.task.Outcome.PASS)
+          // A run that stopped early says so below; its unjudged checks add nothing.
+          .filter(
+              c -> r.error() == null || c.outcome() != dev.ballast.app.task.Outcome.INCONCLUSIVE)
           .forEach(
-              c -> out.println("FAIL " + r.spec().name() + ": " + c.name() + ": " + c.evidence()));
+              c ->
+                  out.println(
+                      c.outcome()
+                          + " "
+                          + r.spec().name()
+                          + ": "
+                          + c.summary()
+                          + ": "
+                          + c.evidence()));
       if (r.error() != null) {
         out.println("FAIL " + r.spec().name() + ": " + r.error());
       }

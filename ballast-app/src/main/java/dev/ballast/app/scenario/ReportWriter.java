@@ -1,7 +1,11 @@
 package dev.ballast.app.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.app.balance.ConsoleListener;
+import dev.ballast.app.task.Checker;
+import dev.ballast.app.task.Judging;
+import dev.ballast.app.task.RecordedRun;
+import dev.ballast.app.task.TaskResult;
+import dev.ballast.app.task.Verdict;
 import dev.ballast.core.detect.BrokerLoads;
 import dev.ballast.core.model.Broker;
 import dev.ballast.core.model.ClusterModel;
@@ -14,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +27,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Writes a run's results folder: {@code before-balancing.md}, {@code after-balancing.md}, {@code
  * metrics-comparison.md}, {@code summary.json} (the seed's ExperimentResults shape plus verdicts),
- * {@code timeseries.csv} and {@code charts/*.png}; then adds the checks on the files themselves.
+ * {@code timeseries.csv} and {@code charts/*.png}, all read from the run's {@link TaskResult}; and
+ * records what the files show for the file checks ({@link ReportChecks}).
  */
 final class ReportWriter {
 
@@ -35,67 +41,100 @@ final class ReportWriter {
           "timeseries.csv",
           "experiment.log");
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ReportWriter() {}
 
-  /** Writes every file of {@code r} and returns it with the file checks added. */
-  static ScenarioResult write(ScenarioResult r) throws IOException {
-    Path dir = r.dir();
-    List<Check> checks = new ArrayList<>(r.checks());
-    List<Path> charts = ChartRenderer.render(r, dir.resolve("charts"));
-    Files.writeString(dir.resolve("timeseries.csv"), csv(r.timeline()));
-    Files.writeString(dir.resolve("before-balancing.md"), state("Before balancing", r, r.before()));
-    Files.writeString(dir.resolve("after-balancing.md"), state("After balancing", r, r.after()));
-    Files.writeString(dir.resolve("metrics-comparison.md"), comparison(r));
-    List<String> bad = new ArrayList<>();
-    for (Path c : charts) {
-      if (!isPng(c)) {
-        bad.add(dir.relativize(c).toString());
+  /**
+   * Judges what {@code observed} holds with {@code checkers}, writes every file of the run into
+   * {@code dir}, records what the written files show (the charts, the files missing) for the file
+   * checkers, and returns the run judged with them; logs where the reports are and the verdict. A
+   * file that cannot be written is not an exception: the file checks FAIL and say why.
+   */
+  static ScenarioResult report(
+      ScenarioObservations observed,
+      ScenarioSpec spec,
+      Path dir,
+      List<Checker> checkers,
+      ExperimentLog log) {
+    ScenarioResult written = new ScenarioResult(write(observed, spec, dir, checkers));
+    log.line("results: " + dir.toAbsolutePath());
+    log.line(written.passed() ? "PASS" : "FAIL");
+    return written;
+  }
+
+  /**
+   * Writes every file of the run {@code observed} holds and returns it judged by {@code checkers}.
+   */
+  static TaskResult write(
+      ScenarioObservations observed, ScenarioSpec spec, Path dir, List<Checker> checkers) {
+    Map<String, String> failed = new LinkedHashMap<>();
+    TaskResult r = judge(observed.run(spec), checkers, dir);
+    ScenarioResult view = new ScenarioResult(r);
+    observed.put(ScenarioKeys.CHARTS, charts(r, dir));
+    write(dir, "timeseries.csv", () -> csv(view.timeline()), failed);
+    write(dir, "before-balancing.md", () -> state("Before balancing", view, true), failed);
+    write(dir, "after-balancing.md", () -> state("After balancing", view, false), failed);
+    write(dir, "metrics-comparison.md", () -> comparison(view), failed);
+    TaskResult withCharts = judge(observed.run(spec), checkers, dir);
+    write(dir, "summary.json", () -> SummaryJson.of(withCharts), failed);
+    List<String> missing = new ArrayList<>();
+    for (String f : FILES) {
+      if (!Files.isRegularFile(dir.resolve(f))) {
+        missing.add(failed.containsKey(f) ? f + " (" + failed.get(f) + ")" : f);
       }
     }
-    if (r.error() == null) {
-      checks.add(
-          new Check(
-              "charts are valid non-empty PNGs",
-              bad.isEmpty(),
-              charts.size() + " chart(s)" + (bad.isEmpty() ? "" : "; invalid: " + bad)));
-    }
-    ScenarioResult withCharts = with(r, checks);
-    Files.writeString(dir.resolve("summary.json"), SummaryJson.of(withCharts));
-    List<String> missing =
-        FILES.stream().filter(f -> !Files.isRegularFile(dir.resolve(f))).toList();
-    if (r.error() == null) {
-      checks.add(
-          new Check(
-              "all result files present",
-              missing.isEmpty(),
-              missing.isEmpty() ? String.join(", ", FILES) + ", charts/" : "missing: " + missing));
-    }
-    ScenarioResult done = with(r, checks);
-    Files.writeString(dir.resolve("summary.json"), SummaryJson.of(done));
-    Files.writeString(dir.resolve("metrics-comparison.md"), comparison(done));
+    observed.put(ScenarioKeys.RESULT_FILES, new ScenarioKeys.FileProblems(FILES, missing));
+    TaskResult done = judge(observed.run(spec), checkers, dir);
+    write(dir, "summary.json", () -> SummaryJson.of(done), failed);
+    write(dir, "metrics-comparison.md", () -> comparison(new ScenarioResult(done)), failed);
     return done;
   }
 
-  private static ScenarioResult with(ScenarioResult r, List<Check> checks) {
-    return new ScenarioResult(
-        r.spec(),
-        r.dir(),
-        List.copyOf(checks),
-        r.before(),
-        r.after(),
-        r.timeline(),
-        r.workload(),
-        r.triggerSeconds(),
-        r.convergenceSeconds(),
-        r.moves(),
-        r.leaderChanges(),
-        r.bytesMoved(),
-        r.executionStarts(),
-        r.phaseSeconds(),
-        r.anomalies(),
-        r.error());
+  /** The text of a report file; may fail. */
+  private interface Text {
+    String get() throws IOException;
+  }
+
+  /** Writes {@code file} in {@code dir}; a failure is put in {@code failed} (file to reason). */
+  private static void write(Path dir, String file, Text text, Map<String, String> failed) {
+    try {
+      Files.writeString(dir.resolve(file), text.get());
+    } catch (IOException | RuntimeException e) {
+      failed.put(file, "cannot write: " + e);
+    }
+  }
+
+  /** Renders the charts of {@code r} and returns which are there and which are not valid PNGs. */
+  private static ScenarioKeys.Charts charts(TaskResult r, Path dir) {
+    List<String> files = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    try {
+      for (Path c : ChartRenderer.render(r, dir.resolve("charts"))) {
+        String name = dir.relativize(c).toString();
+        files.add(name);
+        if (!isPng(c)) {
+          bad.add(name);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      for (ChartRenderer.Spec c : ChartRenderer.CHARTS) {
+        String name = "charts/" + c.file() + ".png";
+        if (!files.contains(name)) {
+          files.add(name);
+          bad.add(name + " (cannot write: " + e + ")");
+        }
+      }
+    }
+    return new ScenarioKeys.Charts(files, bad);
+  }
+
+  /** Returns {@code run} judged by {@code checkers}, as the task runner judges it. */
+  static TaskResult judge(RecordedRun run, List<Checker> checkers, Path dir) {
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Checker c : checkers) {
+      verdicts.addAll(Judging.judge(c, run));
+    }
+    return new TaskResult(run, verdicts, TaskResult.outcomeOf(verdicts), dir);
   }
 
   static boolean isPng(Path p) throws IOException {
@@ -133,7 +172,8 @@ final class ReportWriter {
     return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.2f", d);
   }
 
-  private static String state(String title, ScenarioResult r, ClusterModel m) {
+  private static String state(String title, ScenarioResult r, boolean before) {
+    ClusterModel m = before ? r.before() : r.after();
     StringBuilder sb =
         new StringBuilder(
             "# " + title + ": " + r.spec().name() + "\n\n" + r.spec().title() + "\n\n");
@@ -156,7 +196,7 @@ final class ReportWriter {
               ConsoleListener.bytes((long) l.networkIn()),
               ConsoleListener.bytes((long) l.networkOut()),
               l.messages(),
-              canaryP99(r, b.id(), m == r.before())));
+              canaryP99(r, b.id(), before)));
     }
     sb.append(
         "\n## Placement\n\n| topic | partition | leader | replicas | ISR | messages/s | bytes in/s |\n|---|---|---|---|---|---|---|\n");
@@ -247,9 +287,9 @@ final class ReportWriter {
         .forEach(
             c ->
                 sb.append("| ")
-                    .append(c.name())
+                    .append(c.summary())
                     .append(" | ")
-                    .append(c.verdict())
+                    .append(c.outcome())
                     .append(" | ")
                     .append(c.evidence())
                     .append(" |\n"));

@@ -1,5 +1,12 @@
 package dev.ballast.app.scenario;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.app.scenario.ScenarioKeys.Balancing;
+import dev.ballast.app.task.ObservationKey;
+import dev.ballast.app.task.Outcome;
+import dev.ballast.app.task.TaskResult;
+import dev.ballast.app.task.Verdict;
 import dev.ballast.core.model.ClusterModel;
 import dev.ballast.workload.worker.WorkloadResult;
 import java.nio.file.Path;
@@ -7,46 +14,120 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a scenario run produced: its checks, the cluster before and after balancing, the timeline,
- * the workload's verdict, and the figures of the balancing.
+ * A judged scenario run as {@code demo} and the reports read it: a thin view over its {@link
+ * TaskResult}, whose recorded run holds what the scenario observed under {@code ScenarioKeys} and
+ * whose verdicts are its checkers'. Nothing is stored here but the task result.
  *
- * @param spec the scenario
- * @param dir its results folder
- * @param checks the verified properties, in order
- * @param before the cluster (with load) before the first execution, or null
- * @param after the cluster at the end, or null
- * @param timeline per-broker samples
- * @param workload the workload's result, or null when it did not run
- * @param triggerSeconds when the trigger fired (0 for none)
- * @param convergenceSeconds time from trigger to the expected end, or null when not reached
- * @param moves replica moves executed
- * @param leaderChanges leadership-only changes executed
- * @param bytesMoved bytes the executed plans copied
- * @param executionStarts when executions started (seconds since the load started)
- * @param phaseSeconds duration of each phase
- * @param anomalies what the detector reported, timestamped
- * @param error why the run stopped early, or null
+ * @param task the judged run
  */
-public record ScenarioResult(
-    ScenarioSpec spec,
-    Path dir,
-    List<Check> checks,
-    ClusterModel before,
-    ClusterModel after,
-    List<TimelinePoint> timeline,
-    WorkloadResult workload,
-    double triggerSeconds,
-    Double convergenceSeconds,
-    int moves,
-    int leaderChanges,
-    long bytesMoved,
-    List<Double> executionStarts,
-    Map<String, Double> phaseSeconds,
-    List<String> anomalies,
-    String error) {
+public record ScenarioResult(TaskResult task) {
 
-  /** Returns whether every check passed and nothing went wrong. */
+  /** Validates. */
+  public ScenarioResult {
+    requireNonNull(task, "task");
+    if (task.run().observation(ScenarioKeys.SPEC).isEmpty()) {
+      throw new IllegalArgumentException(
+          "the task result of " + task.run().task() + " has no scenario");
+    }
+  }
+
+  private <T> T get(ObservationKey<T> key) {
+    return task.run().observation(key).orElse(null);
+  }
+
+  private Balancing balancing() {
+    Balancing b = get(ScenarioKeys.BALANCING);
+    return b != null ? b : new Balancing(0, null, 0, 0, 0, List.of(), 0);
+  }
+
+  /** Returns the scenario (on the cluster's broker ids). */
+  public ScenarioSpec spec() {
+    return get(ScenarioKeys.SPEC);
+  }
+
+  /** Returns its results folder. */
+  public Path dir() {
+    Path dir = get(ScenarioKeys.DIR);
+    return dir != null ? dir : task.resultsDir();
+  }
+
+  /** Returns the checks the reports show: every verdict but the run's own completion. */
+  public List<Verdict> checks() {
+    return task.verdicts().stream()
+        .filter(v -> !v.checker().equals(ScenarioChecks.Completion.NAME))
+        .toList();
+  }
+
+  /** Returns the cluster (with load) before the first execution, or null. */
+  public ClusterModel before() {
+    return get(ScenarioKeys.BEFORE);
+  }
+
+  /** Returns the cluster at the end, or null. */
+  public ClusterModel after() {
+    return get(ScenarioKeys.AFTER);
+  }
+
+  /** Returns the per-broker samples. */
+  public List<TimelinePoint> timeline() {
+    ScenarioKeys.Timeline t = get(ScenarioKeys.TIMELINE);
+    return t == null ? List.of() : t.points();
+  }
+
+  /** Returns the workload's result, or null when it did not run to its end. */
+  public WorkloadResult workload() {
+    return get(ScenarioKeys.WORKLOAD);
+  }
+
+  /** Returns when the trigger fired (0 for none). */
+  public double triggerSeconds() {
+    return balancing().triggerSeconds();
+  }
+
+  /** Returns the time from trigger to the expected end, or null when not reached. */
+  public Double convergenceSeconds() {
+    return balancing().convergenceSeconds();
+  }
+
+  /** Returns the replica moves executed. */
+  public int moves() {
+    return balancing().moves();
+  }
+
+  /** Returns the leadership-only changes executed. */
+  public int leaderChanges() {
+    return balancing().leaderChanges();
+  }
+
+  /** Returns the bytes the executed plans copied. */
+  public long bytesMoved() {
+    return balancing().bytesMoved();
+  }
+
+  /** Returns when executions started (seconds since the load started). */
+  public List<Double> executionStarts() {
+    return balancing().executionStarts();
+  }
+
+  /** Returns the duration of each phase, in order. */
+  public Map<String, Double> phaseSeconds() {
+    ScenarioKeys.PhaseSeconds p = get(ScenarioKeys.PHASES);
+    return p == null ? Map.of() : p.seconds();
+  }
+
+  /** Returns what the detector reported, timestamped. */
+  public List<String> anomalies() {
+    ScenarioKeys.Anomalies a = get(ScenarioKeys.ANOMALIES);
+    return a == null ? List.of() : a.lines();
+  }
+
+  /** Returns why the run stopped early, or null. */
+  public String error() {
+    return get(ScenarioKeys.ERROR);
+  }
+
+  /** Returns whether the run ran to its end and every check passed. */
   public boolean passed() {
-    return error == null && !checks.isEmpty() && checks.stream().allMatch(Check::passed);
+    return error() == null && !checks().isEmpty() && task.outcome() == Outcome.PASS;
   }
 }

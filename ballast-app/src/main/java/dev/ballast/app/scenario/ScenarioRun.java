@@ -357,11 +357,10 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
     spec = original.onBrokers(idOf);
   }
 
-  /** Returns what the run produced, judged; {@code error} is why it stopped early, or null. */
-  ScenarioResult result(Path dir, Map<String, Double> phases, String error) {
-    return new ScenarioOutcome(spec, recorder, capacity)
-        .result(
-            dir, phases, error, after, workloadResult, triggerSeconds, end.convergenceSeconds());
+  /** Records what the run observed into {@code out}, for its checkers and reports. */
+  void record(ScenarioObservations out, Path dir) {
+    new ScenarioOutcome(recorder, capacity)
+        .record(out, dir, after, workloadResult, triggerSeconds, end.convergenceSeconds());
   }
 
   @Override

@@ -19,7 +19,6 @@ import dev.ballast.workload.worker.LocalWorker;
 import dev.ballast.workload.worker.TopicPreparer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,8 +85,7 @@ public final class ScenarioRunner {
       } catch (RuntimeException e) {
         String error = e.getMessage() == null ? e.toString() : e.getMessage();
         log.line("error: " + error);
-        return report(
-            ScenarioOutcome.notStarted(spec, dir, Map.of("cleanup", 0.0), error), dir, log);
+        return BalancingScenarioTask.notStarted(spec, dir, error, log);
       }
       BalancingScenarioTask task = new BalancingScenarioTask(spec, options, cluster, log, dir, t0);
       try {
@@ -149,19 +147,6 @@ public final class ScenarioRunner {
     }
     log.line("cluster: " + t.client().bootstrapServers() + " (external: nothing is started)");
     return ExternalTaskCluster.connect(t.client(), t.commands(), log::line, stopped);
-  }
-
-  /** Writes the reports of {@code r} and logs where they are and the verdict. */
-  static ScenarioResult report(ScenarioResult r, Path dir, ExperimentLog log) {
-    ScenarioResult written;
-    try {
-      written = ReportWriter.write(r);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the reports to " + dir, e);
-    }
-    log.line("results: " + dir.toAbsolutePath());
-    log.line(written.passed() ? "PASS" : "FAIL");
-    return written;
   }
 
   /** Maps broker i of the scenario to the cluster's i-th broker (the identity on the embedded). */

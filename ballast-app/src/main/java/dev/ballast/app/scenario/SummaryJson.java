@@ -3,6 +3,7 @@ package dev.ballast.app.scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ballast.app.task.TaskResult;
 import dev.ballast.core.detect.BrokerLoads;
 import dev.ballast.core.model.Broker;
 import dev.ballast.core.model.ClusterModel;
@@ -24,8 +25,9 @@ final class SummaryJson {
 
   private SummaryJson() {}
 
-  /** Returns {@code summary.json} of {@code r}. */
-  static String of(ScenarioResult r) throws IOException {
+  /** Returns {@code summary.json} of the judged scenario run {@code result}. */
+  static String of(TaskResult result) throws IOException {
+    ScenarioResult r = new ScenarioResult(result);
     ObjectNode root = JSON.createObjectNode();
     root.put("demo_name", r.spec().name());
     root.put("timestamp", Instant.now().toString());
@@ -47,8 +49,9 @@ final class SummaryJson {
             c ->
                 checks
                     .addObject()
-                    .put("name", c.name())
-                    .put("verdict", c.verdict())
+                    .put("name", c.summary())
+                    .put("checker", c.checker())
+                    .put("verdict", c.outcome().name())
                     .put("evidence", c.evidence()));
     if (r.error() != null) {
       root.put("error", r.error());

@@ -3,14 +3,14 @@ package dev.ballast.app.task;
 import java.util.List;
 
 /** How the runner turns a checker's work into verdicts, whatever the checker does. */
-final class Judging {
+public final class Judging {
 
   private Judging() {}
 
   /**
    * Returns {@code checker}'s verdicts on {@code run}: ERROR when it throws, INCONCLUSIVE for none.
    */
-  static List<Verdict> judge(Checker checker, RecordedRun run) {
+  public static List<Verdict> judge(Checker checker, RecordedRun run) {
     String name;
     try {
       name = checker.name();

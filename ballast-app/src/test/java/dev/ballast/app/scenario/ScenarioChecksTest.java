@@ -1,97 +1,138 @@
 package dev.ballast.app.scenario;
 
+import static dev.ballast.app.scenario.ScenarioRuns.AFTER;
+import static dev.ballast.app.scenario.ScenarioRuns.BEFORE;
+import static dev.ballast.app.scenario.ScenarioRuns.TRAFFIC;
+import static dev.ballast.app.scenario.ScenarioRuns.balancing;
+import static dev.ballast.app.scenario.ScenarioRuns.good;
+import static dev.ballast.app.scenario.ScenarioRuns.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ballast.core.model.Broker;
-import dev.ballast.core.model.BrokerState;
-import dev.ballast.core.model.ClusterModel;
-import dev.ballast.core.model.Partition;
-import dev.ballast.core.model.PartitionLoad;
-import dev.ballast.workload.continuity.ContinuityVerdict;
-import dev.ballast.workload.latency.LatencySummary;
-import dev.ballast.workload.worker.GroupResult;
-import dev.ballast.workload.worker.WorkloadResult;
-import java.util.ArrayList;
+import dev.ballast.app.task.Checker;
+import dev.ballast.app.task.ObservationKey;
+import dev.ballast.app.task.Outcome;
+import dev.ballast.app.task.Severity;
+import dev.ballast.app.task.Verdict;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every common check of a scenario run, fed a good run (all PASS) and, one at a time, a run broken
- * in the way that check is about (that check FAILs).
+ * Every common check of a scenario run as its own checker: a good run passes them all; a run broken
+ * in the way a check is about FAILs that check (and only it); a run without the observation it
+ * needs, or one that stopped early, is INCONCLUSIVE for it.
  */
 class ScenarioChecksTest {
 
-  private static final ScenarioSpec TRAFFIC = Scenarios.trafficBased(true);
-  private static final String TOPIC = TRAFFIC.topic();
+  private static final ScenarioSpec QPS = Scenarios.catalogue(true).get("qps-based");
+  private static final ScenarioSpec SLOW = Scenarios.slowNode(true);
 
-  /** 3 brokers, the scenario's 6 partitions on {@code placement}, {@code msgs} msg/s each. */
-  private static ClusterModel model(double msgs, int... placement) {
-    List<Broker> brokers = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      brokers.add(new Broker(i, null, BrokerState.ALIVE, null));
-    }
-    List<Partition> partitions = new ArrayList<>();
-    for (int p = 0; p < placement.length; p++) {
-      partitions.add(
-          Partition.of(
-              TOPIC,
-              p,
-              List.of(placement[p]),
-              new PartitionLoad(msgs * 1000, msgs * 1000, msgs, 1)));
-    }
-    return ClusterModel.of(brokers, partitions);
+  /** Each checker, a run broken for it, and an observation it cannot do without. */
+  static Stream<Arguments> brokenRuns() {
+    return Stream.of(
+        broken(
+            new ScenarioChecks.ImbalanceBefore(),
+            r -> r.with(ScenarioKeys.BEFORE, AFTER),
+            ScenarioKeys.BEFORE),
+        broken(
+            new ScenarioChecks.Convergence(),
+            r -> r.with(ScenarioKeys.BALANCING, balancing(null, 1, 0)),
+            ScenarioKeys.BALANCING),
+        broken(
+            new ScenarioChecks.BalancedAfter(),
+            r -> r.with(ScenarioKeys.AFTER, BEFORE),
+            ScenarioKeys.AFTER),
+        broken(
+            new ScenarioChecks.Improvement(),
+            r -> r.with(ScenarioKeys.BEFORE, AFTER),
+            ScenarioKeys.BEFORE),
+        broken(
+            new ScenarioChecks.BytesBalanceKept(),
+            r ->
+                r.with(ScenarioKeys.SPEC, QPS)
+                    .with(ScenarioKeys.BEFORE, AFTER)
+                    .with(ScenarioKeys.AFTER, BEFORE),
+            ScenarioKeys.AFTER),
+        broken(
+            new ScenarioChecks.LatencyRecovers(),
+            r ->
+                r.with(ScenarioKeys.SPEC, SLOW)
+                    .with(ScenarioKeys.LOAD_AT_END, new ScenarioKeys.LoadAtEnd(26_000, 3000)),
+            ScenarioKeys.LOAD_AT_END),
+        broken(
+            new ScenarioChecks.SampledMatchesLoad(),
+            r -> r.with(ScenarioKeys.AFTER, ScenarioRuns.model(400, 0, 0, 1, 1, 2, 2)),
+            ScenarioKeys.AFTER),
+        broken(
+            new ScenarioChecks.Continuity(),
+            r -> r.with(ScenarioKeys.WORKLOAD, workload(3, 0, true)),
+            ScenarioKeys.WORKLOAD),
+        broken(
+            new ScenarioChecks.ExecutionsCompleted(),
+            r -> r.with(ScenarioKeys.BALANCING, balancing(12.5, 2, 1)),
+            ScenarioKeys.BALANCING));
   }
 
-  private static final ClusterModel BEFORE = model(500, 0, 0, 0, 0, 1, 2);
-  private static final ClusterModel AFTER = model(500, 0, 0, 1, 1, 2, 2);
-
-  private static WorkloadResult workload(long lost, long duplicated, boolean drained) {
-    LatencySummary none = LatencySummary.EMPTY;
-    ContinuityVerdict v =
-        new ContinuityVerdict(
-            90_000, 90_000, 0, 90_000 - lost, lost, duplicated, 0, 0, true, List.of());
-    return new WorkloadResult(
-        "traffic-based",
-        30,
-        90_000,
-        90_000,
-        0,
-        90_000 - lost,
-        3000.0,
-        3000,
-        3,
-        none,
-        none,
-        none,
-        none,
-        List.of(new GroupResult("traffic-based-check", TOPIC, 1, v, 0, 100)),
-        drained,
-        List.of());
+  private static Arguments broken(
+      Checker checker, UnaryOperator<ScenarioRuns> breakIt, ObservationKey<?> needed) {
+    return Arguments.of(checker, breakIt, needed);
   }
 
-  private static ScenarioChecks.Evidence good() {
-    return new ScenarioChecks.Evidence(workload(0, 0, true), 12.5, List.of(), 20, 3000, 1, 0);
-  }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenRuns")
+  void eachCheckPassesAGoodRunFailsABrokenOneAndIsInconclusiveWithoutData(
+      Checker checker, UnaryOperator<ScenarioRuns> breakIt, ObservationKey<?> needed) {
+    // The good run of the checker's own scenario (the break may swap the spec).
+    ScenarioSpec spec = breakIt.apply(good()).run().observation(ScenarioKeys.SPEC).orElseThrow();
+    Path dir = Path.of("x");
+    Verdict ok = good(spec, dir).judge(checker);
+    assertThat(ok.outcome()).as(ok.evidence()).isEqualTo(Outcome.PASS);
+    assertThat(ok.checker()).isEqualTo(checker.name());
 
-  private static Map<String, Check> checks(
-      ScenarioSpec spec, ScenarioChecks.Evidence e, ClusterModel before, ClusterModel after) {
-    return new ScenarioChecks(spec, e)
-        .all(before, after).stream()
-            .collect(
-                Collectors.toMap(Check::name, c -> c, (a, b) -> a, java.util.LinkedHashMap::new));
-  }
+    Verdict failed = breakIt.apply(good()).judge(checker);
+    assertThat(failed.outcome()).as(failed.evidence()).isEqualTo(Outcome.FAIL);
+    assertThat(failed.checker()).isEqualTo(checker.name());
+    assertThat(failed.severity())
+        .isEqualTo(
+            checker instanceof ScenarioChecks.Continuity ? Severity.CRITICAL : Severity.ERROR);
 
-  private static List<String> failed(Map<String, Check> checks) {
-    return checks.values().stream().filter(c -> !c.passed()).map(Check::name).toList();
+    Verdict none = good(spec, dir).without(needed).judge(checker);
+    assertThat(none.outcome()).as(none.evidence()).isEqualTo(Outcome.INCONCLUSIVE);
+    assertThat(none.evidence()).startsWith("no ");
+
+    Verdict stopped =
+        breakIt.apply(good()).with(ScenarioKeys.ERROR, "the cluster died").judge(checker);
+    assertThat(stopped.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+    assertThat(stopped.evidence()).isEqualTo("the scenario stopped early: the cluster died");
   }
 
   @Test
-  void aGoodRunPassesEveryCheck() {
-    Map<String, Check> all = checks(TRAFFIC, good(), BEFORE, AFTER);
-    assertThat(all.keySet())
+  void aGoodRunPassesEveryCheckOfItsScenarioEachNamedAfterIt() {
+    List<Checker> checkers = ScenarioChecks.of(TRAFFIC);
+    assertThat(checkers)
+        .extracting(Checker::name)
         .containsExactly(
+            "imbalance-before",
+            "convergence",
+            "balanced-after",
+            "improvement",
+            "sampled-load",
+            "continuity",
+            "executions-completed",
+            "charts-valid",
+            "result-files",
+            "scenario");
+    List<Verdict> verdicts =
+        checkers.stream().flatMap(c -> c.check(good().run()).stream()).toList();
+    assertThat(verdicts).extracting(Verdict::outcome).containsOnly(Outcome.PASS);
+    assertThat(verdicts)
+        .extracting(Verdict::summary)
+        .startsWith(
             "the load creates a measurable imbalance",
             "the balancer converges to the expected end",
             "balanced after",
@@ -99,71 +140,57 @@ class ScenarioChecksTest {
             "sampled metrics match the generated load",
             "no message lost or duplicated",
             "every execution completed");
-    assertThat(failed(all)).isEmpty();
+  }
+
+  @Test
+  void theScenarioDecidesWhichChecksApply() {
+    assertThat(ScenarioChecks.of(QPS)).extracting(Checker::name).contains("bytes-balance-kept");
+    assertThat(ScenarioChecks.of(SLOW))
+        .extracting(Checker::name)
+        .contains("produce-latency-recovery")
+        .doesNotContain("bytes-balance-kept");
+    assertThat(ScenarioChecks.of(Scenarios.capacity(true)))
+        .extracting(Checker::name)
+        .contains("capacity-overload", "capacity-sufficient-after");
   }
 
   @Test
   void aLostOrDuplicatedMessageOrUndrainedConsumersFailContinuity() {
-    for (WorkloadResult broken :
-        List.of(workload(3, 0, true), workload(0, 2, true), workload(0, 0, false))) {
-      ScenarioChecks.Evidence e =
-          new ScenarioChecks.Evidence(broken, 12.5, List.of(), 20, 3000, 1, 0);
-      assertThat(failed(checks(TRAFFIC, e, BEFORE, AFTER)))
-          .containsExactly("no message lost or duplicated");
+    for (var broken : List.of(workload(3, 0, true), workload(0, 2, true), workload(0, 0, false))) {
+      Verdict v = good().with(ScenarioKeys.WORKLOAD, broken).judge(new ScenarioChecks.Continuity());
+      assertThat(v.outcome()).isEqualTo(Outcome.FAIL);
+      assertThat(v.severity()).isEqualTo(Severity.CRITICAL);
     }
   }
 
   @Test
   void noConvergenceFailsAndSaysWhereTheClusterStayed() {
-    ScenarioChecks.Evidence e =
-        new ScenarioChecks.Evidence(workload(0, 0, true), null, List.of(), 20, 3000, 1, 0);
-    Map<String, Check> all = checks(TRAFFIC, e, BEFORE, AFTER);
-    assertThat(failed(all)).containsExactly("the balancer converges to the expected end");
-    assertThat(all.get("the balancer converges to the expected end").evidence())
-        .isEqualTo("expected end not reached: replicas 2-2-2, leaders 2-2-2");
+    Verdict v =
+        good()
+            .with(ScenarioKeys.BALANCING, balancing(null, 1, 0))
+            .judge(new ScenarioChecks.Convergence());
+    assertThat(v.evidence()).isEqualTo("expected end not reached: replicas 2-2-2, leaders 2-2-2");
   }
 
   @Test
-  void anEndAsSkewedAsTheStartFailsBalanceAndImprovement() {
-    assertThat(failed(checks(TRAFFIC, good(), BEFORE, BEFORE)))
-        .containsExactly("balanced after", "after is better than before");
+  void aSlowNodeWhoseProducersStayLateOrWereNotMeasuredFailsLatencyRecovery() {
+    Checker c = new ScenarioChecks.LatencyRecovers();
+    ScenarioRuns noPeriod =
+        good(SLOW, Path.of("x"))
+            .with(ScenarioKeys.LOAD_AT_END, new ScenarioKeys.LoadAtEnd(Double.NaN, 3000));
+    assertThat(noPeriod.judge(c).outcome())
+        .as("no load period measured at the end is no recovery")
+        .isEqualTo(Outcome.FAIL);
   }
 
   @Test
-  void aStartWithoutImbalanceFails() {
-    assertThat(failed(checks(TRAFFIC, good(), AFTER, AFTER)))
-        .containsExactly("the load creates a measurable imbalance", "after is better than before");
-  }
-
-  @Test
-  void aSampledRateFarFromTheLoadFails() {
-    ClusterModel undersampled = model(400, 0, 0, 1, 1, 2, 2); // 2400 msg/s of 3000
-    assertThat(failed(checks(TRAFFIC, good(), BEFORE, undersampled)))
-        .containsExactly("sampled metrics match the generated load");
-  }
-
-  @Test
-  void aFailedExecutionFails() {
-    ScenarioChecks.Evidence e =
-        new ScenarioChecks.Evidence(workload(0, 0, true), 12.5, List.of(), 20, 3000, 2, 1);
-    assertThat(failed(checks(TRAFFIC, e, BEFORE, AFTER)))
-        .containsExactly("every execution completed");
-  }
-
-  @Test
-  void aSlowNodeWhoseProducersStayLateFailsLatencyRecovery() {
-    ScenarioSpec slow = Scenarios.slowNode(true);
-    ScenarioChecks.Evidence late =
-        new ScenarioChecks.Evidence(workload(0, 0, true), 20.0, List.of(), 26_000, 3000, 1, 0);
-    Map<String, Check> all = checks(slow, late, null, null);
-    assertThat(all.get("produce p99 recovers").passed()).isFalse();
-    ScenarioChecks.Evidence recovered =
-        new ScenarioChecks.Evidence(workload(0, 0, true), 20.0, List.of(), 40, 3000, 1, 0);
-    assertThat(checks(slow, recovered, null, null).get("produce p99 recovers").passed()).isTrue();
-    ScenarioChecks.Evidence noPeriod =
-        new ScenarioChecks.Evidence(workload(0, 0, true), 20.0, List.of(), Double.NaN, 3000, 1, 0);
-    assertThat(checks(slow, noPeriod, null, null).get("produce p99 recovers").passed())
-        .as("no load period measured is no recovery")
-        .isFalse();
+  void theRunsOwnVerdictIsAnErrorWhenItStoppedEarlyAndInconclusiveWithoutAResult() {
+    Checker c = new ScenarioChecks.Completion();
+    assertThat(good().judge(c).outcome()).isEqualTo(Outcome.PASS);
+    Verdict error = good().with(ScenarioKeys.ERROR, "the cluster did not start").judge(c);
+    assertThat(error.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(error.summary()).isEqualTo("the scenario stopped early: the cluster did not start");
+    assertThat(good().without(ScenarioKeys.SPEC).judge(c).outcome())
+        .isEqualTo(Outcome.INCONCLUSIVE);
   }
 }

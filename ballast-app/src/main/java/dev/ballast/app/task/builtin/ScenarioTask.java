@@ -25,7 +25,8 @@ import java.util.List;
  * {@code scenario}: one of {@code demo}'s balancing scenarios inside the marathon. Its prepare
  * starts the scenario's own embedded cluster, as {@code demo} does; then every phase is a step of
  * the same {@link BalancingScenarioTask} that {@code demo} runs (no thread of its own). Its reports
- * go into the run's folder and its checks become verdicts ({@link ScenarioCheck}).
+ * go into the run's folder and each of its checks is a checker of its own ({@link
+ * BalancingScenarioTask#checkers}).
  */
 public final class ScenarioTask implements Task {
 
@@ -110,7 +111,8 @@ public final class ScenarioTask implements Task {
 
   @Override
   public List<Checker> checkers() {
-    return List.of(new ScenarioCheck());
+    return BalancingScenarioTask.checkers(
+        Scenarios.catalogue(options.quick()).get(config.scenario()));
   }
 
   /** The task type {@code scenario}. */
