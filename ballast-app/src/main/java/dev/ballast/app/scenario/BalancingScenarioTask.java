@@ -52,6 +52,10 @@ public final class BalancingScenarioTask implements Task {
   private boolean drained;
   private boolean finished;
   private boolean ownsLog;
+  // Where the load runs: the context's worker (demo hands out local or remote ones for this
+  // cluster), except in the marathon, whose workers load the marathon's cluster, not this one.
+  private java.util.function.Function<TaskContext, dev.ballast.workload.worker.Worker> workers =
+      TaskContext::newWorker;
   private ScenarioResult result;
 
   /**
@@ -93,6 +97,7 @@ public final class BalancingScenarioTask implements Task {
       TaskCluster cluster = ScenarioRunner.open(spec, options, log, stopped);
       BalancingScenarioTask task = new BalancingScenarioTask(spec, options, cluster, log, dir, t0);
       task.ownsLog = true;
+      task.workers = c -> dev.ballast.workload.worker.LocalWorker.create();
       return task;
     } catch (RuntimeException e) {
       log.line("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -131,7 +136,15 @@ public final class BalancingScenarioTask implements Task {
       phases.put("prepare", seconds(startNanos));
       run =
           new ScenarioRun(
-              original, options, idOf, others, cluster, log, dir, context::stopRequested);
+              original,
+              options,
+              idOf,
+              others,
+              cluster,
+              log,
+              dir,
+              workers.apply(context),
+              context::stopRequested);
     } catch (RuntimeException e) {
       fail(e);
     }

@@ -5,6 +5,8 @@ import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.Table;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
+import dev.ballast.app.worker.ScenarioWorkers;
+import dev.ballast.app.worker.WorkersOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,9 +49,23 @@ import picocli.CommandLine.Spec;
       "and its consumer group at the end. scale-up and scale-down run",
       "--add-broker-cmd / --stop-broker-cmd (docker, kubectl, ...) or say what to do",
       "and wait. slow-node and capacity inject faults through the embedded cluster's",
-      "proxy and run only there."
+      "proxy and run only there.",
+      "",
+      "With --workers N each scenario's load runs on N worker processes forked for",
+      "its cluster (stopped when it ends), with --workers external on the workers",
+      "already registered (needs --bootstrap-server); checks and reports are the same.",
+      "The control topics stay out of the scenarios' reach: on --control-bootstrap, or",
+      "else (forked workers) on a one-broker embedded control cluster."
     },
-    footer = {"", "Exit code 0 when every check passes, 1 otherwise."})
+    footer = {
+      "",
+      "Examples:",
+      "  ballast demo scale-down --quick --workers 2",
+      "  ballast demo traffic-based --bootstrap-server kafka:9092 --workers external \\",
+      "      --control-bootstrap ops-kafka:9092",
+      "",
+      "Exit code 0 when every check passes, 1 otherwise."
+    })
 public final class DemoCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
@@ -110,18 +126,40 @@ public final class DemoCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   Duration actionTimeout;
 
+  @Mixin WorkersOption workers;
+
   /** Scenarios that inject faults through the embedded cluster's proxy. */
   static final java.util.Set<String> EMBEDDED_ONLY = java.util.Set.of("slow-node", "capacity");
 
+  /** Triggers that stop a broker of the cluster under test. */
+  private static final java.util.Set<Trigger> STOPS_A_BROKER =
+      java.util.EnumSet.of(Trigger.DRAIN_AND_STOP, Trigger.KILL);
+
   @Override
   public Integer call() throws IOException, InterruptedException {
-    ExternalTarget external = external();
     if (!balancer.equals("ballast") && !balancer.equals("external")) {
       throw new UserException("--balancer must be 'ballast' or 'external', not '" + balancer + "'");
     }
     Map<String, ScenarioSpec> catalogue = Scenarios.catalogue(quick);
-    List<String> names = names(catalogue, external != null);
+    List<String> names = names(catalogue, connection.isExternal());
+    ScenarioWorkers.check(
+        workers,
+        connection.isExternal(),
+        names.stream().filter(n -> STOPS_A_BROKER.contains(catalogue.get(n).trigger())).toList());
+    ExternalTarget external = external();
     PrintWriter out = spec.commandLine().getOut();
+    try (ScenarioWorkers scenarioWorkers = ScenarioWorkers.open(workers, out)) {
+      return run(catalogue, names, external, scenarioWorkers, out);
+    }
+  }
+
+  private int run(
+      Map<String, ScenarioSpec> catalogue,
+      List<String> names,
+      ExternalTarget external,
+      ScenarioWorkers scenarioWorkers,
+      PrintWriter out)
+      throws IOException {
     ScenarioOptions options =
         new ScenarioOptions(
             quick,
@@ -129,7 +167,7 @@ public final class DemoCommand implements Callable<Integer> {
             balancer.equals("external"),
             Duration.ofSeconds(quick ? 60 : 90),
             external);
-    ScenarioRunner runner = new ScenarioRunner(options, out);
+    ScenarioRunner runner = new ScenarioRunner(options, out, scenarioWorkers);
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(

@@ -15,9 +15,9 @@ import dev.ballast.kafka.exec.ExecutorSettings;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.spec.ConsumerSpec;
 import dev.ballast.workload.spec.WorkloadSpec;
-import dev.ballast.workload.worker.LocalWorker;
 import dev.ballast.workload.worker.PeriodStats;
 import dev.ballast.workload.worker.RunListener;
+import dev.ballast.workload.worker.Worker;
 import dev.ballast.workload.worker.WorkloadResult;
 import dev.ballast.workload.worker.WorkloadRun;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
   private final TaskCluster cluster;
   private final ExperimentLog log;
   private final Admin admin;
-  private final LocalWorker worker = LocalWorker.create();
+  private final Worker worker;
   private final WorkloadRun workload;
   private final BalancerService service;
   private final ScenarioRecorder recorder;
@@ -79,8 +79,11 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
       TaskCluster cluster,
       ExperimentLog log,
       Path dir,
+      Worker worker,
       BooleanSupplier stopped) {
     this.original = original;
+    // The load's worker comes from the task's context: in this JVM, or on worker processes.
+    this.worker = java.util.Objects.requireNonNull(worker, "worker");
     this.options = options;
     this.stopped = stopped;
     this.idOf = new ConcurrentHashMap<>(idOf);

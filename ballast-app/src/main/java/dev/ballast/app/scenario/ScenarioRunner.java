@@ -7,6 +7,8 @@ import dev.ballast.app.task.TaskCluster;
 import dev.ballast.app.task.TaskLimits;
 import dev.ballast.app.task.TaskPhase;
 import dev.ballast.app.task.TaskRunner;
+import dev.ballast.app.worker.ScenarioWorkers;
+import dev.ballast.app.worker.WorkerSupply;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.Admins;
@@ -15,10 +17,10 @@ import dev.ballast.workload.rate.IdleStrategy;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.spec.TopicSpec;
-import dev.ballast.workload.worker.LocalWorker;
 import dev.ballast.workload.worker.TopicPreparer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,9 @@ import org.apache.kafka.clients.admin.Admin;
  * Runs one scenario as a task ({@link BalancingScenarioTask}) through the same {@link TaskRunner}
  * the marathon uses: it makes the results folder and the experiment log, starts the scenario's
  * embedded cluster (or connects to the user's), drives the runner to its end on this thread, and
- * returns the reported result. Cleanup always runs, also on failure and Ctrl-C.
+ * returns the reported result. The load runs on the workers of {@link ScenarioWorkers} (in this
+ * JVM, or on worker processes for this scenario's cluster). Cleanup always runs, also on failure
+ * and Ctrl-C.
  */
 public final class ScenarioRunner {
 
@@ -46,14 +50,16 @@ public final class ScenarioRunner {
 
   private final ScenarioOptions options;
   private final PrintWriter console;
+  private final ScenarioWorkers workers;
   private final IdleStrategy idle = ParkingIdleStrategy.standard();
   private volatile boolean stopRequested;
   private volatile TaskRunner current;
 
-  /** Creates a runner printing progress to {@code console}. */
-  public ScenarioRunner(ScenarioOptions options, PrintWriter console) {
+  /** Creates a runner printing progress to {@code console}; the load runs on {@code workers}. */
+  public ScenarioRunner(ScenarioOptions options, PrintWriter console, ScenarioWorkers workers) {
     this.options = options;
     this.console = console;
+    this.workers = java.util.Objects.requireNonNull(workers, "workers");
   }
 
   /** Asks the run in progress to stop early (Ctrl-C); cleanup and reports still happen. */
@@ -87,11 +93,22 @@ public final class ScenarioRunner {
         log.line("error: " + error);
         return BalancingScenarioTask.notStarted(spec, dir, error, log);
       }
+      WorkerSupply supply;
+      try {
+        supply = workers.supply(cluster.client(), dir.resolve("workers"), lines(log));
+      } catch (RuntimeException e) {
+        cluster.close();
+        String error = "cannot start the workers: " + e.getMessage();
+        log.line("error: " + error);
+        return BalancingScenarioTask.notStarted(spec, dir, error, log);
+      }
       BalancingScenarioTask task = new BalancingScenarioTask(spec, options, cluster, log, dir, t0);
       try {
-        drive(spec, task, cluster, dir, log);
+        drive(spec, task, cluster, supply, dir, log);
       } finally {
         task.finishNow();
+        supply.printLastRun();
+        supply.close();
       }
       return task.result();
     }
@@ -102,6 +119,7 @@ public final class ScenarioRunner {
       ScenarioSpec spec,
       BalancingScenarioTask task,
       TaskCluster cluster,
+      WorkerSupply supply,
       Path dir,
       ExperimentLog log) {
     RunContext context =
@@ -111,7 +129,7 @@ public final class ScenarioRunner {
             System.nanoTime() >>> 20,
             options.quick(),
             cluster,
-            LocalWorker::create,
+            supply,
             NanoClock.SYSTEM,
             Instant.now(),
             dir,
@@ -147,6 +165,32 @@ public final class ScenarioRunner {
     }
     log.line("cluster: " + t.client().bootstrapServers() + " (external: nothing is started)");
     return ExternalTaskCluster.connect(t.client(), t.commands(), log::line, stopped);
+  }
+
+  /** Returns a writer whose every line goes to {@code log} (and so to the console). */
+  private static PrintWriter lines(ExperimentLog log) {
+    return new PrintWriter(
+        new Writer() {
+          private final StringBuilder line = new StringBuilder();
+
+          @Override
+          public synchronized void write(char[] chars, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+              if (chars[i] == '\n') {
+                log.line(line.toString());
+                line.setLength(0);
+              } else if (chars[i] != '\r') {
+                line.append(chars[i]);
+              }
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        });
   }
 
   /** Maps broker i of the scenario to the cluster's i-th broker (the identity on the embedded). */

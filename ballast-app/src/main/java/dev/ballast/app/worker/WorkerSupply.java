@@ -108,6 +108,16 @@ public final class WorkerSupply implements Supplier<Worker>, AutoCloseable {
     };
   }
 
+  /**
+   * Prints what the last remote run handed out did (its workers, the time from a control command to
+   * every worker acting, pauses); prints nothing for local workers.
+   */
+  public synchronized void printLastRun() {
+    if (current != null) {
+      RemoteSummary.print(current, log);
+    }
+  }
+
   /** Returns the forked processes' ids still running (none for local or external workers). */
   public List<Long> livePids() {
     return processes == null ? List.of() : processes.livePids();

@@ -57,4 +57,19 @@ public final class WorkersOption {
             + MAX_LOCAL
             + " nor 'external'");
   }
+
+  /**
+   * Returns a copy of these options whose control topics live on {@code bootstrap} (null: as given)
+   * under {@code prefix}.
+   */
+  WorkersOption withControl(String bootstrap, String prefix) {
+    WorkersOption copy = new WorkersOption();
+    copy.workers = workers;
+    copy.grace = grace;
+    copy.control = new ControlOptions();
+    copy.control.controlBootstrap = bootstrap != null ? bootstrap : control.controlBootstrap;
+    copy.control.controlCommandConfig = bootstrap != null ? null : control.controlCommandConfig;
+    copy.control.prefix = prefix;
+    return copy;
+  }
 }
