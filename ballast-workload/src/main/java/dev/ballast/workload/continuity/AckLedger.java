@@ -2,6 +2,8 @@ package dev.ballast.workload.continuity;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,11 +13,21 @@ import java.util.Map;
  */
 public final class AckLedger {
 
+  private static final VarHandle PRODUCED;
+
+  static {
+    try {
+      PRODUCED = MethodHandles.lookup().findVarHandle(AckLedger.class, "produced", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final long producerId;
   private final Map<StreamId, IntervalSet> acked = new HashMap<>();
-  private volatile long produced;
-  private volatile long ackedCount;
-  private volatile long failed;
+  private long produced; // one writer, released to readers: no fence per send
+  private long ackedCount; // guarded by this
+  private long failed; // guarded by this
   private String lastTopic;
   private int lastPartition = -1;
   private IntervalSet lastSet;
@@ -32,7 +44,7 @@ public final class AckLedger {
 
   /** Counts one message handed to the client. Call from the send loop only. */
   public void sent() {
-    produced++; // one writer: the send loop
+    PRODUCED.setRelease(this, produced + 1); // one writer: the send loop
   }
 
   /** Records the acknowledgement of {@code sequence} on {@code topic}-{@code partition}. */
@@ -57,16 +69,16 @@ public final class AckLedger {
 
   /** Returns how many messages were handed to the client. */
   public long produced() {
-    return produced;
+    return (long) PRODUCED.getAcquire(this);
   }
 
   /** Returns how many messages were acknowledged. */
-  public long ackedCount() {
+  public synchronized long ackedCount() {
     return ackedCount;
   }
 
   /** Returns how many sends failed. */
-  public long failedCount() {
+  public synchronized long failedCount() {
     return failed;
   }
 
