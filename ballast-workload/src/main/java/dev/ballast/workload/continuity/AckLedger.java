@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  */
 public final class AckLedger {
 
+  private static final int MAX_CACHED_PARTITIONS = 65_536;
   private static final VarHandle PRODUCED;
 
   static {
@@ -28,9 +30,8 @@ public final class AckLedger {
   private long produced; // one writer, released to readers: no fence per send
   private long ackedCount; // guarded by this
   private long failed; // guarded by this
-  private String lastTopic;
-  private int lastPartition = -1;
-  private IntervalSet lastSet;
+  private String cachedTopic;
+  private IntervalSet[] cachedSets = new IntervalSet[0];
 
   /** Creates an empty ledger for the producer {@code producerId}. */
   public AckLedger(long producerId) {
@@ -49,17 +50,32 @@ public final class AckLedger {
 
   /** Records the acknowledgement of {@code sequence} on {@code topic}-{@code partition}. */
   public synchronized void acked(String topic, int partition, long sequence) {
-    if (lastSet == null || partition != lastPartition || !topic.equals(lastTopic)) {
-      lastSet =
-          acked.computeIfAbsent(
-              new StreamId(producerId, requireNonNull(topic, "topic"), partition),
-              id -> new IntervalSet());
-      lastTopic = topic;
-      lastPartition = partition;
-    }
-    if (lastSet.add(sequence)) {
+    if (setFor(topic, partition).add(sequence)) {
       ackedCount++;
     }
+  }
+
+  /**
+   * Returns the set of {@code topic}-{@code partition}: from a per-partition array for the last
+   * topic (a producer writes one topic), so an ack costs no map lookup or key allocation.
+   */
+  private IntervalSet setFor(String topic, int partition) {
+    if (topic != cachedTopic && !topic.equals(cachedTopic)) {
+      cachedTopic = requireNonNull(topic, "topic");
+      cachedSets = new IntervalSet[0];
+    }
+    if (partition >= 0 && partition < cachedSets.length && cachedSets[partition] != null) {
+      return cachedSets[partition];
+    }
+    IntervalSet set =
+        acked.computeIfAbsent(new StreamId(producerId, topic, partition), id -> new IntervalSet());
+    if (partition >= 0 && partition < MAX_CACHED_PARTITIONS) {
+      if (partition >= cachedSets.length) {
+        cachedSets = Arrays.copyOf(cachedSets, partition + 1);
+      }
+      cachedSets[partition] = set;
+    }
+    return set;
   }
 
   /** Counts one message the cluster did not acknowledge (the send failed). */
