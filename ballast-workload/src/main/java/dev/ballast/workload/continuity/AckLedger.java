@@ -2,6 +2,9 @@ package dev.ballast.workload.continuity;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,14 +14,24 @@ import java.util.Map;
  */
 public final class AckLedger {
 
+  private static final int MAX_CACHED_PARTITIONS = 65_536;
+  private static final VarHandle PRODUCED;
+
+  static {
+    try {
+      PRODUCED = MethodHandles.lookup().findVarHandle(AckLedger.class, "produced", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final long producerId;
   private final Map<StreamId, IntervalSet> acked = new HashMap<>();
-  private volatile long produced;
-  private volatile long ackedCount;
-  private volatile long failed;
-  private String lastTopic;
-  private int lastPartition = -1;
-  private IntervalSet lastSet;
+  private long produced; // one writer, released to readers: no fence per send
+  private long ackedCount; // guarded by this
+  private long failed; // guarded by this
+  private String cachedTopic;
+  private IntervalSet[] cachedSets = new IntervalSet[0];
 
   /** Creates an empty ledger for the producer {@code producerId}. */
   public AckLedger(long producerId) {
@@ -32,22 +45,37 @@ public final class AckLedger {
 
   /** Counts one message handed to the client. Call from the send loop only. */
   public void sent() {
-    produced++; // one writer: the send loop
+    PRODUCED.setRelease(this, produced + 1); // one writer: the send loop
   }
 
   /** Records the acknowledgement of {@code sequence} on {@code topic}-{@code partition}. */
   public synchronized void acked(String topic, int partition, long sequence) {
-    if (lastSet == null || partition != lastPartition || !topic.equals(lastTopic)) {
-      lastSet =
-          acked.computeIfAbsent(
-              new StreamId(producerId, requireNonNull(topic, "topic"), partition),
-              id -> new IntervalSet());
-      lastTopic = topic;
-      lastPartition = partition;
-    }
-    if (lastSet.add(sequence)) {
+    if (setFor(topic, partition).add(sequence)) {
       ackedCount++;
     }
+  }
+
+  /**
+   * Returns the set of {@code topic}-{@code partition}: from a per-partition array for the last
+   * topic (a producer writes one topic), so an ack costs no map lookup or key allocation.
+   */
+  private IntervalSet setFor(String topic, int partition) {
+    if (topic != cachedTopic && !topic.equals(cachedTopic)) {
+      cachedTopic = requireNonNull(topic, "topic");
+      cachedSets = new IntervalSet[0];
+    }
+    if (partition >= 0 && partition < cachedSets.length && cachedSets[partition] != null) {
+      return cachedSets[partition];
+    }
+    IntervalSet set =
+        acked.computeIfAbsent(new StreamId(producerId, topic, partition), id -> new IntervalSet());
+    if (partition >= 0 && partition < MAX_CACHED_PARTITIONS) {
+      if (partition >= cachedSets.length) {
+        cachedSets = Arrays.copyOf(cachedSets, partition + 1);
+      }
+      cachedSets[partition] = set;
+    }
+    return set;
   }
 
   /** Counts one message the cluster did not acknowledge (the send failed). */
@@ -57,16 +85,16 @@ public final class AckLedger {
 
   /** Returns how many messages were handed to the client. */
   public long produced() {
-    return produced;
+    return (long) PRODUCED.getAcquire(this);
   }
 
   /** Returns how many messages were acknowledged. */
-  public long ackedCount() {
+  public synchronized long ackedCount() {
     return ackedCount;
   }
 
   /** Returns how many sends failed. */
-  public long failedCount() {
+  public synchronized long failedCount() {
     return failed;
   }
 

@@ -157,19 +157,24 @@ public final class RemoteWorkers implements Worker {
    * wall-clock time of the question, however late the question reached it.
    */
   @Override
-  public synchronized WorkerTotals totals() {
-    requireRoster();
-    reportRequest++;
-    reportAtMillis = System.currentTimeMillis();
-    long start = clock.nanoTime();
-    publish();
-    long request = reportRequest;
-    if (await(
-        () -> liveSessions().stream().allMatch(s -> reports.answered(s, request)),
-        settings.commandTimeout())) {
-      commandLatencies.put("report counters", Duration.ofNanos(clock.nanoTime() - start));
+  public WorkerTotals totals() {
+    // The instant of the question is the caller's, read before waiting for the lock (the control
+    // loop holds it while it decodes reports, which arrive in bursts at the warm-up's end).
+    long at = System.currentTimeMillis();
+    synchronized (this) {
+      requireRoster();
+      reportRequest++;
+      reportAtMillis = at;
+      long start = clock.nanoTime();
+      publish();
+      long request = reportRequest;
+      if (await(
+          () -> liveSessions().stream().allMatch(s -> reports.answered(s, request)),
+          settings.commandTimeout())) {
+        commandLatencies.put("report counters", Duration.ofNanos(clock.nanoTime() - start));
+      }
+      return reports.totalsAt(request);
     }
-    return reports.totalsAt(request);
   }
 
   @Override

@@ -12,7 +12,6 @@ import dev.ballast.workload.remote.IntervalReport.GroupReport;
 import dev.ballast.workload.remote.IntervalReport.LedgerReport;
 import dev.ballast.workload.remote.IntervalReport.PartitionReport;
 import dev.ballast.workload.worker.ConsumerGroupState;
-import dev.ballast.workload.worker.LatencyIntervals;
 import dev.ballast.workload.worker.LocalWorker;
 import dev.ballast.workload.worker.WorkerTotals;
 import java.lang.management.ManagementFactory;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /** Builds a worker session's interval reports from its local worker's live state. */
 final class ReportBuilder {
@@ -54,17 +52,14 @@ final class ReportBuilder {
       boolean finished,
       Map<Long, String> topics,
       List<String> errors) {
-    LatencyIntervals intervals = worker.takeLatencyIntervals();
-    intendedSinceWarmup += intervals.intended().getTotalCount();
+    // Encoded straight from the trackers' interval histograms: no copy per report.
+    List<EncodedHistogram> encoded =
+        worker.takeLatencyIntervals(
+            h -> new EncodedHistogram(h.getTotalCount(), Codec.encodeHistogram(h)));
+    intendedSinceWarmup += encoded.get(0).count();
     Map<String, String> histograms = new LinkedHashMap<>();
-    List<Histogram> list =
-        List.of(
-            intervals.intended(),
-            intervals.send(),
-            intervals.scheduleDelay(),
-            intervals.endToEnd());
-    for (int i = 0; i < list.size(); i++) {
-      histograms.put(IntervalReport.HISTOGRAMS.get(i), Codec.encodeHistogram(list.get(i)));
+    for (int i = 0; i < encoded.size(); i++) {
+      histograms.put(IntervalReport.HISTOGRAMS.get(i), encoded.get(i).base64());
     }
     WorkerTotals t = worker.totals();
     return new IntervalReport(
@@ -84,6 +79,9 @@ final class ReportBuilder {
         groups(worker.consumerGroups()),
         errors);
   }
+
+  /** One interval histogram's count and compressed form. */
+  private record EncodedHistogram(long count, String base64) {}
 
   /** Returns this process's CPU time, or -1 where the JVM cannot tell. */
   static long processCpuNanos() {

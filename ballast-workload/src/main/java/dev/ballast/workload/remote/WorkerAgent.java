@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * The worker process's work: reads its control record (from the start of the compacted topic, so a
@@ -32,6 +34,8 @@ public final class WorkerAgent implements Agent {
 
   private static final long SAMPLE_NANOS = 100_000_000L;
   private static final long MEMBERSHIP_POLL_NANOS = 1_000_000_000L;
+  private static final long JOIN_POLL_NANOS = 10_000_000L;
+  private static final long IDLE_WAIT_NANOS = 1_000_000_000L;
 
   private final String workerId;
   private final long sessionId;
@@ -122,10 +126,15 @@ public final class WorkerAgent implements Agent {
     }
   }
 
-  /** Runs until stopped, idling with {@code idle}. */
+  /**
+   * Runs until stopped. Between its timed tasks (counter samples, reports, group membership) the
+   * worker waits in the control topic's poll, which returns as soon as a control record arrives: a
+   * command is acted on at once, and an idle loop costs nothing; {@code idle} only covers what is
+   * left of a wait the poll cut short.
+   */
   public void run(IdleStrategy idle) {
     while (!done) {
-      if (doWork() == 0) {
+      if (step(nanosUntilWork()) == 0) {
         idle.idle(0, nanosUntilWork());
       }
     }
@@ -134,6 +143,9 @@ public final class WorkerAgent implements Agent {
   /** Asks the worker to finish its interval, report, leave the group and stop; any thread. */
   public void requestStop() {
     stopRequested = true;
+    if (!done) {
+      control.wakeup(); // cut a waiting poll short
+    }
   }
 
   /** Returns whether the worker has stopped. */
@@ -143,22 +155,27 @@ public final class WorkerAgent implements Agent {
 
   @Override
   public int doWork() {
+    return step(0);
+  }
+
+  /** One step: waits up to {@code maxWaitNanos} for control records, then does what is due. */
+  private int step(long maxWaitNanos) {
     if (done) {
       return 0;
     }
-    long now = clock.nanoTime();
     if (stopRequested) {
       shutdown();
       return 1;
     }
-    int work = readControl();
+    int work = readControl(maxWaitNanos);
+    long now = clock.nanoTime();
     if (now >= nextMembershipNanos) {
       // Joining takes a few polls; once a member, the group's liveness is the consumer's heartbeat
       // thread and poll only keeps it within max.poll.interval.ms and rejoins after a rebalance:
       // once a second is plenty (every 10 ms cost CPU for nothing).
       membership.poll(Duration.ZERO);
       boolean member = !membership.groupMetadata().memberId().isEmpty();
-      nextMembershipNanos = member ? now + MEMBERSHIP_POLL_NANOS : now;
+      nextMembershipNanos = now + (member ? MEMBERSHIP_POLL_NANOS : JOIN_POLL_NANOS);
     }
     if (desired != applied) {
       apply(desired);
@@ -176,9 +193,15 @@ public final class WorkerAgent implements Agent {
     return work;
   }
 
-  private int readControl() {
+  private int readControl(long maxWaitNanos) {
+    ConsumerRecords<String, byte[]> records;
+    try {
+      records = control.poll(Duration.ofNanos(Math.max(0, maxWaitNanos)));
+    } catch (WakeupException e) {
+      return 0; // requestStop: the next step shuts down
+    }
     int count = 0;
-    for (ConsumerRecord<String, byte[]> r : control.poll(Duration.ZERO)) {
+    for (ConsumerRecord<String, byte[]> r : records) {
       count++;
       if (!workerId.equals(r.key())) {
         continue;
@@ -294,9 +317,21 @@ public final class WorkerAgent implements Agent {
     done = true;
   }
 
+  /**
+   * Returns the time until the next timed task: a counter sample (while a run is active), a report
+   * (while running), a membership poll (while joining; once a second after), at most a second.
+   */
   @Override
   public long nanosUntilWork() {
-    return 10_000_000L;
+    if (stopRequested || desired != applied) {
+      return 0;
+    }
+    long now = clock.nanoTime();
+    long next = Math.min(now + IDLE_WAIT_NANOS, nextMembershipNanos);
+    if (share.isRunning()) {
+      next = Math.min(next, Math.min(nextSampleNanos, nextReportNanos));
+    }
+    return Math.max(0, next - now);
   }
 
   @Override

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -147,10 +149,10 @@ public final class LocalWorker implements Worker {
             ackedBytes - lastAckedBytes,
             failed - lastFailed,
             consumed - lastConsumed,
-            LatencySummary.of(metrics.intended.takeInterval()),
-            LatencySummary.of(metrics.send.takeInterval()),
-            LatencySummary.of(metrics.scheduleDelay.takeInterval()),
-            LatencySummary.of(metrics.endToEnd.takeInterval()));
+            metrics.intended.takeInterval(LatencySummary::of),
+            metrics.send.takeInterval(LatencySummary::of),
+            metrics.scheduleDelay.takeInterval(LatencySummary::of),
+            metrics.endToEnd.takeInterval(LatencySummary::of));
     lastPeriodNanos = now;
     lastSent = sent;
     lastAcked = acked;
@@ -285,15 +287,17 @@ public final class LocalWorker implements Worker {
   }
 
   /**
-   * Returns the latency histograms recorded since the previous call (for a remote worker's report;
-   * do not mix with {@link #periodStats()}, which takes the same intervals).
+   * Applies {@code reader} to each latency histogram recorded since the previous take, in the order
+   * intended, send, schedule delay, end to end, without copying them: a histogram is only valid
+   * during its call (for a remote worker's report; do not mix with {@link #periodStats()}, which
+   * takes the same intervals).
    */
-  public LatencyIntervals takeLatencyIntervals() {
-    return new LatencyIntervals(
-        metrics.intended.takeInterval(),
-        metrics.send.takeInterval(),
-        metrics.scheduleDelay.takeInterval(),
-        metrics.endToEnd.takeInterval());
+  public <T> List<T> takeLatencyIntervals(Function<Histogram, T> reader) {
+    return List.of(
+        metrics.intended.takeInterval(reader),
+        metrics.send.takeInterval(reader),
+        metrics.scheduleDelay.takeInterval(reader),
+        metrics.endToEnd.takeInterval(reader));
   }
 
   /** Returns the errors collected so far (agents stopped, the last send error). */

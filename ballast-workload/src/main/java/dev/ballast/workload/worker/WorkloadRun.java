@@ -122,7 +122,7 @@ public final class WorkloadRun implements Agent {
       case RUNNING -> {
         report(now);
         if (warmupEndNanos < 0 && now - startNanos >= spec.warmup().toNanos()) {
-          endWarmup(now);
+          endWarmup();
         }
         startDueCatchUpGroups(now);
         if (stopRequested || now - startNanos >= spec.duration().toNanos()) {
@@ -195,7 +195,7 @@ public final class WorkloadRun implements Agent {
             + Durations.format(spec.duration())
             + (spec.warmup().isZero() ? "" : " (warm-up " + Durations.format(spec.warmup()) + ")"));
     if (spec.warmup().isZero()) {
-      endWarmup(startNanos);
+      endWarmup();
     }
   }
 
@@ -214,9 +214,12 @@ public final class WorkloadRun implements Agent {
     return list;
   }
 
-  private void endWarmup(long now) {
-    warmupEndNanos = now;
+  private void endWarmup() {
     worker.endWarmup();
+    // The window starts when the totals are taken, not when this step began: a slow step (a
+    // period report, the warm-up's publication) would otherwise count in the window's length
+    // and not in its messages.
+    warmupEndNanos = clock.nanoTime();
     WorkerTotals totals = worker.totals();
     sentAtWarmupEnd = totals.sent();
     ackedBytesAtWarmupEnd = totals.ackedBytes();
@@ -246,9 +249,9 @@ public final class WorkloadRun implements Agent {
 
   private void stopProducers(long now) {
     if (warmupEndNanos < 0) {
-      endWarmup(now); // stopped during the warm-up: measure what there is
+      endWarmup(); // stopped during the warm-up: measure what there is
     }
-    stopNanos = now;
+    stopNanos = clock.nanoTime(); // the instant the totals are taken, as at the warm-up's end
     WorkerTotals before = worker.totals();
     sentAtStop = before.sent();
     worker.stopProducers();
