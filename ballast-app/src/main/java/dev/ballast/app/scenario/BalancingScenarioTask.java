@@ -131,7 +131,15 @@ public final class BalancingScenarioTask implements Task {
       phases.put("prepare", seconds(startNanos));
       run =
           new ScenarioRun(
-              original, options, idOf, others, cluster, log, dir, context::stopRequested);
+              original,
+              options,
+              idOf,
+              others,
+              cluster,
+              log,
+              dir,
+              context::stopRequested,
+              context.clock());
     } catch (RuntimeException e) {
       fail(e);
     }
