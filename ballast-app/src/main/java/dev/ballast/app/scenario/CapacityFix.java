@@ -3,7 +3,6 @@ package dev.ballast.app.scenario;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.app.balance.ConsoleListener;
-import dev.ballast.app.task.fault.BackgroundAction;
 import dev.ballast.core.doctor.Diagnosis;
 import dev.ballast.core.doctor.Fix;
 import dev.ballast.core.doctor.Incident;
@@ -13,14 +12,11 @@ import dev.ballast.core.fix.FixFormat;
 import dev.ballast.workload.rate.NanoClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.DoubleConsumer;
 
 /**
  * The capacity scenario's trigger, what an operator does with {@code ballast doctor}: wait for the
@@ -31,8 +27,8 @@ import java.util.function.DoubleConsumer;
  *
  * <p>A step machine: each {@link #doWork(long)} does what is due at {@code now} on the injected
  * clock and never waits; what blocks (the doctor's sampling, brokers starting, the rebalance) runs
- * as a {@link Job} in the background while the scenario's load keeps going. Every wait has a
- * deadline on the same clock, so a test drives the whole fix with a fake clock.
+ * as a {@link BackgroundJobs.Job} in the background while the scenario's load keeps going. Every
+ * wait has a deadline on the same clock, so a test drives the whole fix with a fake clock.
  */
 final class CapacityFix {
 
@@ -48,66 +44,6 @@ final class CapacityFix {
   static final Duration SCHEDULE_LIMIT = Duration.ofSeconds(60);
   private static final long URP_POLL = Duration.ofMillis(500).toNanos();
   private static final long CONDITION_POLL = Duration.ofMillis(200).toNanos();
-
-  /** A blocking action started off the step thread. */
-  interface Job {
-
-    /** Returns whether it ended well; throws {@link IllegalStateException} when it failed. */
-    boolean isDone();
-
-    /** Waits at most {@code limit} for it to end. */
-    void await(Duration limit);
-  }
-
-  /** Starts {@link Job}s: on a thread of their own in production, inline in tests. */
-  interface Background {
-
-    /** Starts {@code action} and returns its handle. */
-    Job start(Runnable action);
-
-    /** Runs each action on a daemon thread ({@link BackgroundAction}). */
-    Background THREADS =
-        action -> {
-          BackgroundAction a = BackgroundAction.start(action);
-          return new Job() {
-            @Override
-            public boolean isDone() {
-              return a.isDone();
-            }
-
-            @Override
-            public void await(Duration limit) {
-              a.await(limit);
-            }
-          };
-        };
-  }
-
-  /**
-   * What the fix watches and steers in the scenario's load.
-   *
-   * @param stopped whether the scenario was asked to stop
-   * @param onSchedule whether the producers acknowledge their target rate
-   * @param backlogSent whether the backlog built while the producers were held back is sent
-   * @param loadFactor sets the producers' rate to a share of the full load
-   * @param onDiagnosed called once the doctor diagnosed the overload
-   */
-  record Load(
-      BooleanSupplier stopped,
-      BooleanSupplier onSchedule,
-      BooleanSupplier backlogSent,
-      DoubleConsumer loadFactor,
-      Runnable onDiagnosed) {
-
-    /** Validates. */
-    Load {
-      requireNonNull(stopped, "stopped");
-      requireNonNull(onSchedule, "onSchedule");
-      requireNonNull(backlogSent, "backlogSent");
-      requireNonNull(loadFactor, "loadFactor");
-      requireNonNull(onDiagnosed, "onDiagnosed");
-    }
-  }
 
   private enum Step {
     OVERLOAD,
@@ -126,15 +62,15 @@ final class CapacityFix {
   private final Path dir;
   private final Consumer<String> log;
   private final Duration window;
-  private final Load load;
+  private final CapacityLoad load;
   private final NanoClock clock;
-  private final Background background;
-  private final CapacityEvidence evidence = new CapacityEvidence();
+  private final BackgroundJobs background;
+  private final CapacityFindings evidence = new CapacityFindings();
 
   private Step step = Step.OVERLOAD;
   private long stepStart = Long.MIN_VALUE;
   private long nextPollAt;
-  private Job job;
+  private BackgroundJobs.Job job;
   private long fixStart;
   private volatile Diagnosis jobDiagnosis;
 
@@ -144,9 +80,9 @@ final class CapacityFix {
       Path dir,
       Consumer<String> log,
       Duration window,
-      Load load,
+      CapacityLoad load,
       NanoClock clock,
-      Background background) {
+      BackgroundJobs background) {
     this.spec = requireNonNull(spec, "spec");
     this.actions = requireNonNull(actions, "actions");
     this.dir = requireNonNull(dir, "dir");
@@ -195,7 +131,7 @@ final class CapacityFix {
 
   /** Waits (at most {@code limit}) for a background job still running, for cleanup. */
   void close(Duration limit) {
-    Job j = job;
+    BackgroundJobs.Job j = job;
     if (j != null) {
       j.await(limit);
     }
@@ -458,35 +394,5 @@ final class CapacityFix {
     m.put(FixFormat.PULUMI, "pulumi.diff");
     m.put(FixFormat.STRIMZI, "strimzi.yaml");
     return java.util.Collections.unmodifiableMap(m);
-  }
-
-  /** What the fix found so far, written by the steps and the background jobs. */
-  private static final class CapacityEvidence {
-    private volatile int underReplicatedSeen;
-    private volatile Diagnosis diagnosis;
-    private volatile boolean applied;
-    private final List<Integer> added = new ArrayList<>();
-    private volatile int underReplicatedUnderSpike = -1;
-    private volatile Diagnosis afterFix;
-    private volatile double secondsToHealthy = Double.NaN;
-
-    synchronized void brokerAdded(int id) {
-      added.add(id);
-    }
-
-    synchronized List<Integer> added() {
-      return List.copyOf(added);
-    }
-
-    CapacityChecks.Evidence snapshot() {
-      return new CapacityChecks.Evidence(
-          underReplicatedSeen,
-          diagnosis,
-          applied,
-          added(),
-          underReplicatedUnderSpike,
-          afterFix,
-          secondsToHealthy);
-    }
   }
 }

@@ -102,7 +102,7 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
                 dir,
                 log::line,
                 Duration.ofSeconds(options.quick() ? 6 : 10),
-                new CapacityFix.Load(
+                new CapacityLoad(
                     this::stopRequested,
                     this::loadOnSchedule,
                     // The backlog built while the producers were held back is sent once the
@@ -112,7 +112,7 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
                     f -> workload().scaleProducerRates(f),
                     recorder::markBefore),
                 clock,
-                CapacityFix.Background.THREADS)
+                BackgroundJobs.THREADS)
             : null;
     this.fault = ScenarioFaults.trigger(spec, capacity);
     this.end =

@@ -86,7 +86,7 @@ class CapacityFixTest {
       };
 
   /** Runs each job inline; a job that throws fails on its next check, as a thread's would. */
-  private static final CapacityFix.Background INLINE =
+  private static final BackgroundJobs INLINE =
       action -> {
         String failure = null;
         try {
@@ -95,7 +95,7 @@ class CapacityFixTest {
           failure = e.getMessage();
         }
         String f = failure;
-        return new CapacityFix.Job() {
+        return new BackgroundJobs.Job() {
           @Override
           public boolean isDone() {
             if (f != null) {
@@ -116,7 +116,7 @@ class CapacityFixTest {
         dir,
         log::add,
         Duration.ofSeconds(6),
-        new CapacityFix.Load(
+        new CapacityLoad(
             () -> stopped,
             () -> onSchedule,
             () -> now >= backlogSentAt,
