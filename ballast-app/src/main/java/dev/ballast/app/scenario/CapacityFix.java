@@ -12,7 +12,6 @@ import dev.ballast.core.fix.FixFormat;
 import dev.ballast.workload.rate.NanoClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +32,7 @@ import java.util.function.Consumer;
 final class CapacityFix {
 
   /** The rendering of each format, by file name under {@code fix/}. */
-  static final Map<FixFormat, String> FILES = files();
+  static final Map<FixFormat, String> FILES = LiveCapacityActions.FILES;
 
   /** The share of the full load that runs while the fix is applied. */
   static final double BASE_LOAD = 0.1;
@@ -71,6 +70,7 @@ final class CapacityFix {
   private long stepStart = Long.MIN_VALUE;
   private long nextPollAt;
   private BackgroundJobs.Job job;
+  private final BackgroundProbe<Integer> urps;
   private long fixStart;
   private volatile Diagnosis jobDiagnosis;
 
@@ -91,16 +91,12 @@ final class CapacityFix {
     this.load = requireNonNull(load, "load");
     this.clock = requireNonNull(clock, "clock");
     this.background = requireNonNull(background, "background");
+    this.urps = new BackgroundProbe<>(background, actions::underReplicated);
   }
 
   /** Returns the clock the fix's deadlines are on. */
   NanoClock clock() {
     return clock;
-  }
-
-  /** Returns whether every step of the fix is done. */
-  boolean isDone() {
-    return step == Step.DONE;
   }
 
   /**
@@ -131,9 +127,10 @@ final class CapacityFix {
 
   /** Waits (at most {@code limit}) for a background job still running, for cleanup. */
   void close(Duration limit) {
-    BackgroundJobs.Job j = job;
-    if (j != null) {
-      j.await(limit);
+    for (BackgroundJobs.Job j : new BackgroundJobs.Job[] {job, urps.pending()}) {
+      if (j != null) {
+        j.await(limit);
+      }
     }
   }
 
@@ -172,8 +169,17 @@ final class CapacityFix {
     return now - stepStart > limit.toNanos();
   }
 
+  /** Returns the under-replicated partitions, or -1 while the answer is still coming. */
+  private int underReplicated() {
+    Integer answer = urps.answer();
+    return answer == null ? -1 : answer;
+  }
+
   private void awaitOverload(long now) {
-    int urps = actions.underReplicated();
+    int urps = underReplicated();
+    if (urps < 0) {
+      return;
+    }
     if (urps == 0) {
       if (overdue(now, OVERLOAD_LIMIT)) {
         throw new IllegalStateException(
@@ -203,7 +209,10 @@ final class CapacityFix {
       nextPollAt = now + CONDITION_POLL;
       return;
     }
-    int still = actions.underReplicated();
+    int still = underReplicated();
+    if (still < 0) {
+      return;
+    }
     if (still == 0) {
       throw new IllegalStateException(
           "the followers caught up again once the producers' backlog was sent: the cap is not tight enough for this load");
@@ -282,7 +291,10 @@ final class CapacityFix {
   }
 
   private void awaitHealthy(long now) {
-    int urps = actions.underReplicated();
+    int urps = underReplicated();
+    if (urps < 0) {
+      return;
+    }
     if (urps > 0) {
       if (overdue(now, HEALTHY_LIMIT)) {
         throw new IllegalStateException(
@@ -318,9 +330,11 @@ final class CapacityFix {
   private void watchSpike(long now) {
     Duration period = window.multipliedBy(2);
     if (!overdue(now, period)) {
-      evidence.underReplicatedUnderSpike =
-          Math.max(evidence.underReplicatedUnderSpike, actions.underReplicated());
-      nextPollAt = now + URP_POLL;
+      int urps = underReplicated();
+      if (urps >= 0) {
+        evidence.underReplicatedUnderSpike = Math.max(evidence.underReplicatedUnderSpike, urps);
+        nextPollAt = now + URP_POLL;
+      }
       return;
     }
     log.accept(
@@ -382,17 +396,5 @@ final class CapacityFix {
     return d.incidents().isEmpty()
         ? "no incident"
         : String.join(", ", d.incidents().stream().map(i -> i.id()).toList());
-  }
-
-  private static Map<FixFormat, String> files() {
-    Map<FixFormat, String> m = new LinkedHashMap<>();
-    m.put(FixFormat.TEXT, "diagnosis.txt");
-    m.put(FixFormat.JSON, "diagnosis.json");
-    m.put(FixFormat.KAFKA_CLI, "kafka-cli.sh");
-    m.put(FixFormat.AWS_CLI, "aws-cli.sh");
-    m.put(FixFormat.TERRAFORM, "terraform.diff");
-    m.put(FixFormat.PULUMI, "pulumi.diff");
-    m.put(FixFormat.STRIMZI, "strimzi.yaml");
-    return java.util.Collections.unmodifiableMap(m);
   }
 }

@@ -24,12 +24,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
 /** The capacity fix's actions on a real cluster: the doctor, the executor and the broker list. */
 final class LiveCapacityActions implements CapacityActions {
+
+  /** The rendering of each format, by file name under {@code fix/}. */
+  static final Map<FixFormat, String> FILES = files();
 
   private final ScenarioSpec spec;
   private final TaskCluster cluster;
@@ -81,7 +85,7 @@ final class LiveCapacityActions implements CapacityActions {
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(fixDir);
-      for (Map.Entry<FixFormat, String> e : CapacityFix.FILES.entrySet()) {
+      for (Map.Entry<FixFormat, String> e : FILES.entrySet()) {
         Path p = fixDir.resolve(e.getValue());
         Files.writeString(p, FixRenderers.render(e.getKey(), d, context()));
         written.add(p);
@@ -117,5 +121,17 @@ final class LiveCapacityActions implements CapacityActions {
     return FixContext.defaults()
         .withConnection(cluster.client().bootstrapServers(), null)
         .withClusterArn("arn:aws:kafka:REGION:ACCOUNT:cluster/ballast-demo/ID");
+  }
+
+  private static Map<FixFormat, String> files() {
+    Map<FixFormat, String> m = new LinkedHashMap<>();
+    m.put(FixFormat.TEXT, "diagnosis.txt");
+    m.put(FixFormat.JSON, "diagnosis.json");
+    m.put(FixFormat.KAFKA_CLI, "kafka-cli.sh");
+    m.put(FixFormat.AWS_CLI, "aws-cli.sh");
+    m.put(FixFormat.TERRAFORM, "terraform.diff");
+    m.put(FixFormat.PULUMI, "pulumi.diff");
+    m.put(FixFormat.STRIMZI, "strimzi.yaml");
+    return java.util.Collections.unmodifiableMap(m);
   }
 }
