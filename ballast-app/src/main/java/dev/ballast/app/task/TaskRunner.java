@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -47,6 +48,7 @@ public final class TaskRunner {
   private final List<PhaseTiming> timings = Collections.synchronizedList(new ArrayList<>());
   private final List<Verdict> runnerVerdicts = Collections.synchronizedList(new ArrayList<>());
   private final AtomicReference<TaskResult> result = new AtomicReference<>();
+  private final AtomicBoolean judged = new AtomicBoolean();
   private volatile State state = State.NEW;
   private volatile TaskPhase phase;
   private long taskStart;
@@ -272,6 +274,9 @@ public final class TaskRunner {
       stepStartedAt = Long.MIN_VALUE;
       Thread.interrupted(); // an interrupt meant for this step must not reach the next
     }
+    if (state == State.DONE) {
+      return; // ended meanwhile by finishNow: this thread was given up on
+    }
     long after = clock.nanoTime();
     if (!progress.done()) {
       nextStepAt = after + progress.nanosUntilNext();
@@ -297,6 +302,9 @@ public final class TaskRunner {
   }
 
   private void stepFailed(Throwable t) {
+    if (state == State.DONE) {
+      return; // ended meanwhile by finishNow
+    }
     long now = clock.nanoTime();
     if (phase == TaskPhase.CLEANUP) {
       endPhase(now, false);
@@ -370,22 +378,11 @@ public final class TaskRunner {
     context.phase(null);
     List<PhaseTiming> phases = List.copyOf(timings);
     RecordedRun run = context.recorded(type, end, endDetail, phases);
-    List<Verdict> verdicts = new ArrayList<>(runnerVerdicts);
-    for (Checker c : checkers) {
-      verdicts.addAll(Judging.judge(c, run));
-    }
-    if (end == RunEnd.STOPPED || end == RunEnd.INFRASTRUCTURE_FAILED) {
-      verdicts.replaceAll(v -> Judging.downgrade(v, endDetail));
-    }
-    for (Verdict v : verdicts) {
-      context.emit(EventKind.VERDICT, v.severity(), v.checker(), v.outcome() + ": " + v.summary());
-    }
+    List<Verdict> verdicts = RunVerdicts.judge(runnerVerdicts, checkers, run);
     Outcome outcome = TaskResult.outcomeOf(verdicts);
-    context.emit(
-        EventKind.TASK,
-        outcome == Outcome.PASS ? Severity.INFO : Severity.WARNING,
-        null,
-        "task " + context.taskName() + " ended: " + outcome);
+    if (judged.compareAndSet(false, true)) { // told once, also when finishNow races a late end
+      RunVerdicts.tell(context, verdicts, outcome);
+    }
     result.compareAndSet(
         null,
         new TaskResult(
