@@ -7,23 +7,19 @@ import dev.ballast.app.task.Event;
 import dev.ballast.app.task.EventSink;
 import dev.ballast.app.task.Outcome;
 import dev.ballast.app.task.Progress;
-import dev.ballast.app.task.RecordedRun;
 import dev.ballast.app.task.RunContext;
-import dev.ballast.app.task.RunEnd;
 import dev.ballast.app.task.Task;
 import dev.ballast.app.task.TaskCluster;
 import dev.ballast.app.task.TaskContext;
 import dev.ballast.app.task.TaskEntry;
 import dev.ballast.app.task.TaskResult;
 import dev.ballast.app.task.TaskRunner;
-import dev.ballast.app.task.Verdict;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -153,7 +149,7 @@ public final class Marathon {
       }
       boolean ended = driver.run(entry.name(), runner, listener::tick);
       current = null;
-      result = ended ? runner.result() : abandoned(round, entry, dir);
+      result = ended ? runner.result() : runner.finishNow(clock.nanoTime(), abandoned(runner));
       files.writeSummary(RunSummary.of(result, started));
     }
     listener.phase(entry.name(), null);
@@ -218,22 +214,15 @@ public final class Marathon {
     }
   }
 
-  private TaskResult abandoned(int round, TaskEntry entry, Path dir) {
-    String why =
-        "the task's thread did not return within "
-            + TaskDriver.ABANDON_AFTER
-            + " of an interrupt; it was abandoned and may have left resources behind";
-    RecordedRun run =
-        new RecordedRun(
-            entry.name(),
-            entry.type().name(),
-            round,
-            RunEnd.TASK_ERROR,
-            why,
-            List.of(),
-            Map.of(),
-            List.of(),
-            List.of());
-    return new TaskResult(run, List.of(Verdict.error("task", why, why)), Outcome.ERROR, dir);
+  /** Returns why {@code runner}'s thread was given up on. */
+  private static String abandoned(TaskRunner runner) {
+    return runner.stopRequested()
+        ? "the run had not ended "
+            + TaskRunner.FINISH_AFTER_STOP.toSeconds()
+            + " s after the stop (a cleanup that hangs); it was abandoned and may have left"
+            + " resources behind"
+        : "the task's thread did not return within "
+            + TaskDriver.ABANDON_AFTER.toSeconds()
+            + " s of an interrupt; it was abandoned and may have left resources behind";
   }
 }

@@ -144,7 +144,8 @@ public final class BalancingScenarioTask implements Task {
               log,
               dir,
               workers.apply(context),
-              context::stopRequested);
+              context::stopRequested,
+              context.clock());
     } catch (RuntimeException e) {
       fail(e);
     }

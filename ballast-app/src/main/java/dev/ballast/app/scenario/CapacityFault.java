@@ -2,7 +2,6 @@ package dev.ballast.app.scenario;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.ballast.app.task.fault.BackgroundAction;
 import dev.ballast.app.task.fault.Fault;
 import dev.ballast.app.task.fault.FaultContext;
 import dev.ballast.embedded.ClusterSpec;
@@ -13,13 +12,13 @@ import java.util.Map;
 /**
  * The capacity scenario's trigger: not a fault but the operator's answer to one (the brokers'
  * network is capped from the start), driven on the same schedule: the doctor is called once
- * partitions fall out of sync, and its fix is written and applied ({@link CapacityFix}, in the
- * background). The balancer only observes; the end needs every partition in sync again.
+ * partitions fall out of sync, and its fix is written and applied ({@link CapacityFix}, stepped on
+ * every {@link #advance}). The balancer only observes; the end needs every partition in sync again.
  */
 final class CapacityFault implements Fault {
 
   private final CapacityFix fix;
-  private BackgroundAction action;
+  private boolean injected;
 
   CapacityFault(CapacityFix fix) {
     this.fix = requireNonNull(fix, "fix");
@@ -44,12 +43,12 @@ final class CapacityFault implements Fault {
 
   @Override
   public void inject(FaultContext context) {
-    action = BackgroundAction.start(fix::run);
+    injected = true;
   }
 
   @Override
   public boolean advance(FaultContext context) {
-    return action != null && action.isDone();
+    return injected && fix.doWork(fix.clock().nanoTime());
   }
 
   /** The fixed cluster is judged in sync, not while a follower catches up. */
@@ -74,8 +73,6 @@ final class CapacityFault implements Fault {
 
   @Override
   public void close() {
-    if (action != null) {
-      action.await(Duration.ofSeconds(30));
-    }
+    fix.close(Duration.ofSeconds(30));
   }
 }

@@ -47,6 +47,7 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
   private final ScenarioSpec original;
   private final ScenarioOptions options;
   private final BooleanSupplier stopped;
+  private final NanoClock clock;
   private final Map<Integer, Integer> idOf;
   // The scenario on this cluster's broker ids; a joining broker's id is added when it registers.
   private volatile ScenarioSpec spec;
@@ -80,37 +81,41 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
       ExperimentLog log,
       Path dir,
       Worker worker,
-      BooleanSupplier stopped) {
+      BooleanSupplier stopped,
+      NanoClock clock) {
     this.original = original;
     // The load's worker comes from the task's context: in this JVM, or on worker processes.
     this.worker = java.util.Objects.requireNonNull(worker, "worker");
     this.options = options;
     this.stopped = stopped;
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
     this.idOf = new ConcurrentHashMap<>(idOf);
     this.spec = original.onBrokers(idOf);
     this.cluster = cluster;
     this.log = log;
     ClientSettings client = cluster.client();
     this.admin = Admins.create(client, Duration.ofSeconds(15));
-    long start = System.nanoTime();
-    this.recorder = new ScenarioRecorder(spec.topic(), start, System::nanoTime, log::line);
+    long start = clock.nanoTime();
+    this.recorder = new ScenarioRecorder(spec.topic(), start, clock::nanoTime, log::line);
     this.capacity =
         spec.trigger() == Trigger.CAPACITY
             ? new CapacityFix(
                 spec,
-                cluster,
-                admin,
+                new LiveCapacityActions(spec, cluster, admin, dir, log, clock),
                 dir,
-                log,
+                log::line,
                 Duration.ofSeconds(options.quick() ? 6 : 10),
-                this::stopRequested,
-                this::loadOnSchedule,
-                // The backlog built while the producers were held back is sent once the latency
-                // from the intended send time is back to what the cluster gives (the rate alone
-                // averages a burst and a stall into "on schedule").
-                () -> recorder.produceP99Ms() < 3_000,
-                f -> workload().scaleProducerRates(f),
-                recorder::markBefore)
+                new CapacityLoad(
+                    this::stopRequested,
+                    this::loadOnSchedule,
+                    // The backlog built while the producers were held back is sent once the
+                    // latency from the intended send time is back to what the cluster gives (the
+                    // rate alone averages a burst and a stall into "on schedule").
+                    () -> recorder.produceP99Ms() < 3_000,
+                    f -> workload().scaleProducerRates(f),
+                    recorder::markBefore),
+                clock,
+                BackgroundJobs.THREADS)
             : null;
     this.fault = ScenarioFaults.trigger(spec, capacity);
     this.end =
@@ -160,12 +165,12 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
         load,
         worker,
         clientConfig,
-        NanoClock.SYSTEM,
+        clock,
         new RunListener() {
           @Override
           public void onPeriod(PeriodStats stats) {
             recorder.onProduceP99(stats.intended().p99() / 1e6);
-            recorder.onPeriod(System.nanoTime(), stats.periodNanos(), stats.acked());
+            recorder.onPeriod(clock.nanoTime(), stats.periodNanos(), stats.acked());
             log.quiet("load: " + stats.describe());
           }
 
@@ -174,7 +179,7 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
             log.line("load: " + event);
           }
         },
-        System.nanoTime() >>> 20,
+        clock.nanoTime() >>> 20,
         options.sampleInterval().multipliedBy(2));
   }
 
@@ -193,7 +198,7 @@ final class ScenarioRun implements FaultContext, AutoCloseable {
             .withTopics(Pattern.compile(Pattern.quote(spec.topic())))
             .withImbalanceConfirmations(2)
             .withExecutor(ExecutorSettings.defaults().withLimits(10, 50));
-    BalancerService s = new BalancerService(admin, client, settings, System::nanoTime, recorder);
+    BalancerService s = new BalancerService(admin, client, settings, clock::nanoTime, recorder);
     if (!excluded.isEmpty()) {
       s.exclude(excluded);
     }

@@ -5,18 +5,16 @@ import static java.util.Objects.requireNonNull;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.ballast.workload.rate.NanoClock;
+import dev.ballast.workload.rate.ParkingIdleStrategy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Node;
 
@@ -25,19 +23,20 @@ import org.apache.kafka.common.Node;
  * marathon} alike. Brokers are added, stopped, killed and restarted with the user's {@link
  * BrokerCommands}; without one, the user is asked and the cluster watched until it shows the change
  * ({@code demo}), or the missing command is an {@link InfrastructureException} ({@code marathon}).
- * A command that fails or hangs is an {@link InfrastructureException}. Proxy faults (latency,
- * bandwidth) need the embedded cluster.
+ * A command that fails or hangs is an {@link InfrastructureException}. Every wait (a command, a
+ * broker leaving or registering) is bounded by the commands' action timeout on an injected clock
+ * and ends within 50 ms of an interrupt or a stop ({@link BoundedWaits}), so the runner can cut a
+ * task short at any point. Proxy faults (latency, bandwidth) need the embedded cluster.
  */
 public final class ExternalTaskCluster implements TaskCluster {
 
-  private static final long POLL_NANOS = 500_000_000L;
-
   private final ClientSettings client;
   private final Admin admin;
-  private final Duration callTimeout;
+  private final Supplier<List<Integer>> brokers;
   private final BrokerCommands commands;
   private final Consumer<String> log;
-  private final BooleanSupplier stopped;
+  private final CommandRunner shell;
+  private final BoundedWaits waits;
   private final Set<Integer> downByUs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
@@ -72,12 +71,50 @@ public final class ExternalTaskCluster implements TaskCluster {
       BrokerCommands commands,
       Consumer<String> log,
       BooleanSupplier stopped) {
+    this(
+        client,
+        admin,
+        describer(admin, requireNonNull(callTimeout, "callTimeout")),
+        commands,
+        log,
+        new ShellCommandRunner(),
+        new BoundedWaits(
+            NanoClock.SYSTEM,
+            new ParkingIdleStrategy(0, BoundedWaits.COMMAND_POLL.toNanos()),
+            stopped,
+            commands.actionTimeout()));
+  }
+
+  /**
+   * Creates one whose registered brokers come from {@code brokers}, whose commands run with {@code
+   * shell} and whose waits are {@code waits} (tests: fakes and a fake clock).
+   */
+  ExternalTaskCluster(
+      ClientSettings client,
+      Admin admin,
+      Supplier<List<Integer>> brokers,
+      BrokerCommands commands,
+      Consumer<String> log,
+      CommandRunner shell,
+      BoundedWaits waits) {
     this.client = requireNonNull(client, "client");
     this.admin = requireNonNull(admin, "admin");
-    this.callTimeout = requireNonNull(callTimeout, "callTimeout");
+    this.brokers = requireNonNull(brokers, "brokers");
     this.commands = requireNonNull(commands, "commands");
     this.log = requireNonNull(log, "log");
-    this.stopped = requireNonNull(stopped, "stopped");
+    this.shell = requireNonNull(shell, "shell");
+    this.waits = requireNonNull(waits, "waits");
+  }
+
+  private static Supplier<List<Integer>> describer(Admin admin, Duration callTimeout) {
+    return () -> {
+      Set<Integer> ids = new TreeSet<>();
+      for (Node n :
+          AdminCalls.get(admin.describeCluster().nodes(), callTimeout, "describe cluster")) {
+        ids.add(n.id());
+      }
+      return List.copyOf(ids);
+    };
   }
 
   /** Connects to {@code client} with an admin client of its own, closed by {@link #close()}. */
@@ -95,12 +132,7 @@ public final class ExternalTaskCluster implements TaskCluster {
 
   @Override
   public List<Integer> brokerIds() {
-    Set<Integer> ids = new TreeSet<>();
-    for (Node n :
-        AdminCalls.get(admin.describeCluster().nodes(), callTimeout, "describe cluster")) {
-      ids.add(n.id());
-    }
-    return List.copyOf(ids);
+    return brokers.get();
   }
 
   @Override
@@ -208,7 +240,7 @@ public final class ExternalTaskCluster implements TaskCluster {
         "ACTION NEEDED: "
             + what
             + "; waiting up to "
-            + commands.actionTimeout().toMinutes()
+            + waits.limit().toMinutes()
             + " min "
             + waitingFor);
   }
@@ -224,65 +256,27 @@ public final class ExternalTaskCluster implements TaskCluster {
     }
     String command = expand(template, brokerId);
     log.accept("running " + option + ": " + command);
-    ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
-    if (brokerId >= 0) {
-      pb.environment().put("BALLAST_BROKER_ID", Integer.toString(brokerId));
-    }
-    Process p;
-    Path out;
-    try {
-      out = Files.createTempFile("ballast-cmd-", ".log");
-      out.toFile().deleteOnExit();
-      pb.redirectOutput(out.toFile());
-      p = pb.start();
-    } catch (IOException e) {
-      throw new InfrastructureException("cannot run " + option + " '" + command + "': " + e, e);
-    }
-    try {
-      if (!p.waitFor(commands.actionTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
-        throw new InfrastructureException(
-            option + " did not finish within " + commands.actionTimeout() + ": " + command);
-      }
-      String output = Files.readString(out, StandardCharsets.UTF_8).strip();
-      Files.deleteIfExists(out);
-      if (!output.isEmpty()) {
-        output.lines().forEach(l -> log.accept("  | " + l));
-      }
-      if (p.exitValue() != 0) {
-        String tail = output.lines().reduce((a, b) -> b).orElse("");
-        throw new InfrastructureException(
-            option
-                + " exited with "
-                + p.exitValue()
-                + ": "
-                + command
-                + (tail.isEmpty() ? "" : " (" + tail + ")"));
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new InfrastructureException(option + " interrupted", e);
-    } catch (IOException e) {
-      throw new InfrastructureException("reading the output of " + option + ": " + e, e);
+    BoundedWaits.Ended ended =
+        waits.run(
+            shell,
+            option,
+            command,
+            brokerId < 0 ? Map.of() : Map.of("BALLAST_BROKER_ID", Integer.toString(brokerId)));
+    String output = ended.output();
+    output.lines().forEach(l -> log.accept("  | " + l));
+    if (ended.exitValue() != 0) {
+      String tail = output.lines().reduce((a, b) -> b).orElse("");
+      throw new InfrastructureException(
+          option
+              + " exited with "
+              + ended.exitValue()
+              + ": "
+              + command
+              + (tail.isEmpty() ? "" : " (" + tail + ")"));
     }
   }
 
   private void await(String what, BooleanSupplier done) {
-    long deadline = System.nanoTime() + commands.actionTimeout().toNanos();
-    while (!done.getAsBoolean()) {
-      if (stopped.getAsBoolean()) {
-        throw new InfrastructureException("stopped while waiting for " + what);
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new InfrastructureException(
-            "gave up after " + commands.actionTimeout() + " waiting for " + what);
-      }
-      LockSupport.parkNanos(POLL_NANOS);
-      if (Thread.interrupted()) {
-        Thread.currentThread().interrupt();
-        throw new InfrastructureException("interrupted while waiting for " + what);
-      }
-    }
+    waits.until(what, done);
   }
 }

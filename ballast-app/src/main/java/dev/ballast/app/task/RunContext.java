@@ -93,9 +93,11 @@ public final class RunContext implements TaskContext {
   }
 
   @Override
-  public synchronized Worker newWorker() {
+  public Worker newWorker() {
     Worker w = requireNonNull(workers.get(), "worker");
-    openWorkers.add(w);
+    synchronized (this) {
+      openWorkers.add(w);
+    }
     return w;
   }
 
@@ -158,17 +160,24 @@ public final class RunContext implements TaskContext {
     this.stopCheck = requireNonNull(check, "check");
   }
 
-  /** Closes every worker handed out; returns the errors, one line each. */
-  synchronized List<String> closeWorkers() {
+  /**
+   * Closes every worker handed out; returns the errors, one line each. A close that hangs holds no
+   * lock: the run can still be judged meanwhile ({@link TaskRunner#finishNow}).
+   */
+  List<String> closeWorkers() {
+    List<Worker> open;
+    synchronized (this) {
+      open = List.copyOf(openWorkers);
+      openWorkers.clear();
+    }
     List<String> errors = new ArrayList<>();
-    for (Worker w : openWorkers) {
+    for (Worker w : open) {
       try {
         w.close();
       } catch (RuntimeException e) {
         errors.add("closing a worker failed: " + e);
       }
     }
-    openWorkers.clear();
     return errors;
   }
 

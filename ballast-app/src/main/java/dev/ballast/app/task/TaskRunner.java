@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.ballast.workload.rate.NanoClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Takes one task run through its phases: checks the requirements, steps prepare, warm-up and
@@ -23,6 +26,12 @@ public final class TaskRunner {
   /** The longest cleanup may take after a stop request (so SIGTERM exits within 30 s). */
   public static final Duration CLEANUP_AFTER_STOP = Duration.ofSeconds(20);
 
+  /**
+   * The longest a run may take to end after a stop request; past it the thread that steps it is
+   * given up on and the run ended with {@link #finishNow} (a cleanup that hangs).
+   */
+  public static final Duration FINISH_AFTER_STOP = Duration.ofSeconds(22);
+
   private enum State {
     NEW,
     RUNNING,
@@ -35,19 +44,21 @@ public final class TaskRunner {
   private final List<Checker> checkers;
   private final RunContext context;
   private final NanoClock clock;
-  private final List<PhaseTiming> timings = new ArrayList<>();
-  private final List<Verdict> runnerVerdicts = new ArrayList<>();
-  private State state = State.NEW;
-  private TaskPhase phase;
+  // Written by the stepping thread, read by finishNow on another when that thread is stuck.
+  private final List<PhaseTiming> timings = Collections.synchronizedList(new ArrayList<>());
+  private final List<Verdict> runnerVerdicts = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicReference<TaskResult> result = new AtomicReference<>();
+  private final AtomicBoolean judged = new AtomicBoolean();
+  private volatile State state = State.NEW;
+  private volatile TaskPhase phase;
   private long taskStart;
-  private long phaseStart;
+  private volatile long phaseStart;
   private long nextStepAt;
-  private RunEnd end = RunEnd.COMPLETED;
-  private String endDetail = "";
+  private volatile RunEnd end = RunEnd.COMPLETED;
+  private volatile String endDetail = "";
   private volatile long stopRequestedAt = Long.MIN_VALUE;
   private volatile long stepStartedAt = Long.MIN_VALUE;
   private volatile long deadline = Long.MAX_VALUE;
-  private TaskResult result;
 
   /**
    * Creates a runner of {@code task} (of type {@code type}) in {@code context}; {@code
@@ -80,10 +91,29 @@ public final class TaskRunner {
     }
     long due = deadline;
     long stopAt = stopRequestedAt;
+    long grace = STEP_GRACE.toNanos();
     if (stopAt != Long.MIN_VALUE && phase != TaskPhase.CLEANUP) {
       due = Math.min(due, stopAt);
+    } else if (stopAt != Long.MIN_VALUE) {
+      grace = 0; // cleanup after a stop: its limit already is the grace before FINISH_AFTER_STOP
     }
-    return due != Long.MAX_VALUE && now - due >= STEP_GRACE.toNanos();
+    return due != Long.MAX_VALUE && now - due >= grace;
+  }
+
+  /**
+   * Returns whether a stop was requested and the run is still not over {@link #FINISH_AFTER_STOP}
+   * later: its thread should be given up on and the run ended now.
+   */
+  public boolean overdueAfterStop(long now) {
+    long stopAt = stopRequestedAt;
+    return state != State.DONE
+        && stopAt != Long.MIN_VALUE
+        && now - stopAt >= FINISH_AFTER_STOP.toNanos();
+  }
+
+  /** Returns whether a stop was requested. */
+  public boolean stopRequested() {
+    return stopRequestedAt != Long.MIN_VALUE;
   }
 
   /** Returns whether the run is over and judged. */
@@ -93,7 +123,7 @@ public final class TaskRunner {
 
   /** Returns the judged run, or null while it is not over. */
   public TaskResult result() {
-    return result;
+    return result.get();
   }
 
   /** Returns the phase now running, or null before the start and after the end. */
@@ -244,6 +274,9 @@ public final class TaskRunner {
       stepStartedAt = Long.MIN_VALUE;
       Thread.interrupted(); // an interrupt meant for this step must not reach the next
     }
+    if (state == State.DONE) {
+      return; // ended meanwhile by finishNow: this thread was given up on
+    }
     long after = clock.nanoTime();
     if (!progress.done()) {
       nextStepAt = after + progress.nanosUntilNext();
@@ -269,10 +302,13 @@ public final class TaskRunner {
   }
 
   private void stepFailed(Throwable t) {
+    if (state == State.DONE) {
+      return; // ended meanwhile by finishNow
+    }
     long now = clock.nanoTime();
     if (phase == TaskPhase.CLEANUP) {
       endPhase(now, false);
-      runnerVerdicts.add(failureVerdict("cleanup", t));
+      runnerVerdicts.add(StepFailures.verdict("cleanup", t));
       finish();
       return;
     }
@@ -280,35 +316,12 @@ public final class TaskRunner {
       cutShort(now); // interrupted because of the stop or the timeout: that is the story
       return;
     }
-    Verdict v = failureVerdict(phase.label(), t);
+    Verdict v = StepFailures.verdict(phase.label(), t);
     end = v.outcome() == Outcome.INCONCLUSIVE ? RunEnd.INFRASTRUCTURE_FAILED : RunEnd.TASK_ERROR;
     endDetail = v.summary();
     runnerVerdicts.add(v);
     endPhase(now, false);
     begin(TaskPhase.CLEANUP, now);
-  }
-
-  private static Verdict failureVerdict(String where, Throwable t) {
-    InfrastructureException infra = infrastructureCause(t);
-    if (infra != null) {
-      return Verdict.inconclusive(
-          "infrastructure", where + ": " + infra.getMessage(), String.valueOf(infra.getCause()));
-    }
-    return Verdict.error("task", where + " threw " + t, stackTop(t));
-  }
-
-  private static InfrastructureException infrastructureCause(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof InfrastructureException e) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  private static String stackTop(Throwable t) {
-    StackTraceElement[] st = t.getStackTrace();
-    return st.length == 0 ? t.toString() : t + " at " + st[0];
   }
 
   private void endPhase(long now, boolean completed) {
@@ -326,30 +339,57 @@ public final class TaskRunner {
     for (String error : context.closeWorkers()) {
       context.emit(EventKind.NOTE, Severity.WARNING, null, error);
     }
+    judge(List.copyOf(runnerVerdicts));
+  }
+
+  /**
+   * Ends the run now, the last resort when the thread that steps it is stuck (a cleanup that hangs
+   * after a stop, a step that ignores interrupts): the run is judged on what it recorded so far,
+   * with an ERROR verdict that says {@code why}, and its workers are closed in the background.
+   * Called from another thread than {@link #doWork}'s; returns the result (the first one, if the
+   * run ended meanwhile).
+   */
+  public TaskResult finishNow(long now, String why) {
+    requireNonNull(why, "why");
+    if (result.get() == null) {
+      TaskPhase stuck = phase;
+      if (stuck != null) {
+        timings.add(new PhaseTiming(stuck, phaseStart, Math.max(now, phaseStart), false));
+      }
+      List<Verdict> verdicts = new ArrayList<>(runnerVerdicts);
+      verdicts.add(
+          Verdict.error(
+              "task-timeout",
+              why,
+              (stuck == null ? "the run" : stuck.label()) + " had not returned"));
+      if (end == RunEnd.COMPLETED) {
+        end = RunEnd.TASK_ERROR;
+        endDetail = why;
+      }
+      Thread closer = new Thread(context::closeWorkers, "ballast-close-abandoned-workers");
+      closer.setDaemon(true);
+      closer.start();
+      judge(verdicts);
+    }
+    return result.get();
+  }
+
+  private void judge(List<Verdict> runnerVerdicts) {
     context.phase(null);
-    RecordedRun run = context.recorded(type, end, endDetail, timings);
-    List<Verdict> verdicts = new ArrayList<>(runnerVerdicts);
-    for (Checker c : checkers) {
-      verdicts.addAll(Judging.judge(c, run));
-    }
-    if (end == RunEnd.STOPPED || end == RunEnd.INFRASTRUCTURE_FAILED) {
-      verdicts.replaceAll(v -> Judging.downgrade(v, endDetail));
-    }
-    for (Verdict v : verdicts) {
-      context.emit(EventKind.VERDICT, v.severity(), v.checker(), v.outcome() + ": " + v.summary());
-    }
+    List<PhaseTiming> phases = List.copyOf(timings);
+    RecordedRun run = context.recorded(type, end, endDetail, phases);
+    List<Verdict> verdicts = RunVerdicts.judge(runnerVerdicts, checkers, run);
     Outcome outcome = TaskResult.outcomeOf(verdicts);
-    context.emit(
-        EventKind.TASK,
-        outcome == Outcome.PASS ? Severity.INFO : Severity.WARNING,
+    if (judged.compareAndSet(false, true)) { // told once, also when finishNow races a late end
+      RunVerdicts.tell(context, verdicts, outcome);
+    }
+    result.compareAndSet(
         null,
-        "task " + context.taskName() + " ended: " + outcome);
-    result =
         new TaskResult(
-            context.recorded(type, end, endDetail, timings),
+            context.recorded(type, end, endDetail, phases),
             verdicts,
             outcome,
-            context.resultsDir());
+            context.resultsDir()));
     state = State.DONE;
     deadline = Long.MAX_VALUE;
   }

@@ -47,7 +47,7 @@ class MarathonTest {
   private static final Checker PASS = ScriptedTask.always(Verdict.pass("c", "fine", ""));
 
   /** A type whose tasks come from {@code tasks}. */
-  private static TaskType<Object> type(String name, Supplier<Task> tasks) {
+  static TaskType<Object> type(String name, Supplier<Task> tasks) {
     return new TaskType<>() {
       @Override
       public String name() {
@@ -71,7 +71,7 @@ class MarathonTest {
     };
   }
 
-  private static TaskEntry entry(String name, Supplier<Task> tasks) {
+  static TaskEntry entry(String name, Supplier<Task> tasks) {
     return new TaskEntry(name, type(name, tasks), new Object(), TaskLimits.DEFAULTS, List.of());
   }
 

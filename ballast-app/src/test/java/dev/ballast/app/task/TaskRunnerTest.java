@@ -24,7 +24,7 @@ class TaskRunnerTest {
   private final List<Event> events = new ArrayList<>();
   private final FakeCluster cluster = new FakeCluster(3);
   private final ScriptedTask task = new ScriptedTask();
-  private int workersClosed;
+  private volatile int workersClosed;
 
   private RunContext context() {
     return new RunContext(
@@ -400,6 +400,81 @@ class TaskRunnerTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> Verdict.fail("c", Severity.WARNING, "s", "e"))
         .hasMessageContaining("must have severity ERROR");
+  }
+
+  @Test
+  void afterAStopCleanupIsInterruptedAtItsLimitAndTheRunIsOverdueAtFinishAfterStop() {
+    TaskRunner[] r = new TaskRunner[1];
+    long[] stopAt = {-1};
+    List<Boolean> seen = new ArrayList<>();
+    task.on(
+            TaskPhase.WORKLOAD,
+            (c, t) -> {
+              stopAt[0] = now;
+              r[0].requestStop();
+              return Progress.again(S);
+            })
+        .on(
+            TaskPhase.CLEANUP,
+            (c, t) -> {
+              long stop = stopAt[0];
+              seen.add(r[0].shouldInterrupt(stop + 20 * S - 1));
+              seen.add(r[0].shouldInterrupt(stop + 20 * S)); // no grace after a stop's 20 s
+              seen.add(r[0].overdueAfterStop(stop + 22 * S - 1));
+              seen.add(r[0].overdueAfterStop(stop + 22 * S));
+              return Progress.DONE;
+            });
+    r[0] = runner(TaskLimits.DEFAULTS);
+
+    TaskResult res = drive(r[0]);
+
+    assertThat(seen).containsExactly(false, true, false, true);
+    assertThat(r[0].overdueAfterStop(stopAt[0] + 30 * S)).as("not once it ended").isFalse();
+    assertThat(res.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+  }
+
+  @Test
+  void finishNowJudgesWhatWasRecordedWithAnErrorAndClosesTheWorkers() {
+    TaskRunner[] r = new TaskRunner[1];
+    TaskResult[] finished = new TaskResult[1];
+    task.checker(failing())
+        .on(
+            TaskPhase.PREPARE,
+            (c, t) -> {
+              c.newWorker();
+              return Progress.DONE;
+            })
+        .on(
+            TaskPhase.WORKLOAD,
+            (c, t) -> {
+              // what the watching thread does when this one is stuck here
+              finished[0] = r[0].finishNow(t + 3 * S, "given up");
+              return Progress.again(S);
+            });
+    r[0] = runner(TaskLimits.DEFAULTS);
+
+    TaskResult res = drive(r[0]);
+
+    assertThat(res).isSameAs(finished[0]);
+    assertThat(r[0].finishNow(now, "again")).as("once").isSameAs(res);
+    // The checkers still judge what was recorded: a FAIL they find outranks the ERROR.
+    assertThat(res.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(res.run().end()).isEqualTo(RunEnd.TASK_ERROR);
+    assertThat(res.run().endDetail()).isEqualTo("given up");
+    assertThat(res.verdicts())
+        .extracting(Verdict::checker, Verdict::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("task-timeout", Outcome.ERROR),
+            org.assertj.core.groups.Tuple.tuple("c", Outcome.FAIL));
+    assertThat(res.run().phases())
+        .extracting(PhaseTiming::phase, PhaseTiming::completed)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(TaskPhase.PREPARE, true),
+            org.assertj.core.groups.Tuple.tuple(TaskPhase.WARM_UP, true),
+            org.assertj.core.groups.Tuple.tuple(TaskPhase.WORKLOAD, false));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> workersClosed == 1);
   }
 
   /** A worker that only counts being closed. */
