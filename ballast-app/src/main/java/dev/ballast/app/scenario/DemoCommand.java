@@ -2,6 +2,7 @@ package dev.ballast.app.scenario;
 
 import dev.ballast.app.balance.ConsoleListener;
 import dev.ballast.app.cli.ConnectionOptions;
+import dev.ballast.app.cli.StopOnSignal;
 import dev.ballast.app.cli.Table;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -168,25 +168,12 @@ public final class DemoCommand implements Callable<Integer> {
             Duration.ofSeconds(quick ? 60 : 90),
             external);
     ScenarioRunner runner = new ScenarioRunner(options, out, scenarioWorkers);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              out.println(
-                  "stopping: the current scenario cleans up and writes what it measured...");
-              out.flush();
-              runner.requestStop();
-              try {
-                finished.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "ballast-demo-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
     List<ScenarioResult> done = new ArrayList<>();
     long start = System.nanoTime();
-    try {
+    // Ctrl-C or SIGTERM: the current scenario stops, cleans up and writes what it measured; the
+    // next ones do not start. A second signal exits at once.
+    try (StopOnSignal stop =
+        StopOnSignal.install("the demo", runner::requestStop, out, Duration.ofSeconds(90))) {
       for (String n : names) {
         out.printf("%n=== %s: %s ===%n", n, catalogue.get(n).title());
         out.flush();
@@ -196,13 +183,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
       }
       ReportWriter.writeIndex(results, done);
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException ignored) {
-        // shutting down after Ctrl-C
-      }
     }
     printSummary(out, done, (System.nanoTime() - start) / 1e9);
     return done.stream().allMatch(ScenarioResult::passed) && done.size() == names.size() ? 0 : 1;
