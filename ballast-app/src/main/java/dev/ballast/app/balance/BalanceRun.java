@@ -5,6 +5,9 @@ import dev.ballast.app.cli.StopOnSignal;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.http.BallastHttpServer;
 import dev.ballast.app.http.HttpSettings;
+import dev.ballast.core.loop.AgentRunner;
+import dev.ballast.core.loop.ErrorHandler;
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
@@ -93,24 +96,29 @@ public final class BalanceRun {
         configure.accept(service);
         BallastHttpServer server = serve(http, service, out);
         AtomicReference<String> lastError = new AtomicReference<>();
-        ServiceRunner runner =
-            new ServiceRunner(
-                System::nanoTime,
-                Duration.ofMillis(100),
-                Duration.ofSeconds(2),
+        AgentRunner runner =
+            AgentRunner.onCallerThread(
+                new ServiceAgent(
+                    "balancer",
+                    System::nanoTime,
+                    service::doWork,
+                    () -> once && counting.evaluations() > 0 && !service.isExecuting(),
+                    maxRun),
+                ParkingIdleStrategy.parkingUpTo(Duration.ofMillis(100)),
                 e -> {
                   // A missing permission does not heal by retrying: fail with what to grant.
-                  if (Refusals.isAccessProblem(e)) {
-                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                  if (!(e instanceof Exception ex) || Refusals.isAccessProblem(e)) {
+                    return ErrorHandler.Decision.STOP;
                   }
-                  lastError.set(CliErrors.describe(e));
-                  service.reportError(CliErrors.describe(e), e);
+                  lastError.set(CliErrors.describe(ex));
+                  service.reportError(CliErrors.describe(ex), ex);
+                  return ErrorHandler.Decision.continueAfter(Duration.ofSeconds(2));
                 });
         StopOnSignal stop =
             StopOnSignal.install(
                 "the balancer",
                 () -> {
-                  runner.stop();
+                  runner.requestStop();
                   service.abortExecution();
                 },
                 out,
@@ -126,10 +134,8 @@ public final class BalanceRun {
         }
         out.flush();
         try {
-          runner.run(
-              service::doWork,
-              () -> once && counting.evaluations() > 0 && !service.isExecuting(),
-              maxRun);
+          runner.run();
+          runner.throwIfFailed();
         } finally {
           if (server != null) {
             server.close();
