@@ -9,7 +9,6 @@ import dev.ballast.app.plan.ReliefThresholdConverter;
 import dev.ballast.core.relieve.ReliefThreshold;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,22 +95,19 @@ public final class BalanceCommand implements Callable<Integer> {
     }
     Duration max =
         duration != null ? duration : once ? Duration.ofMinutes(10) : Duration.ofDays(3650);
-    return BalanceRun.run(
-        connection.settings(),
-        connection.timeout(),
-        loop.apply(options.settings()),
-        Set.of(),
-        Set.of(),
-        once,
-        max,
-        spec.commandLine().getOut(),
-        verbose.isVerbose(),
-        http.settings(null),
-        service -> {
-          service.relieveOnly(onlyRelieve);
-          if (window != null) {
-            service.executeWithin(window, Clock.systemUTC());
-          }
-        });
+    return BalanceRun.against(
+            connection.settings(), connection.timeout(), loop.apply(options.settings()))
+        .once(once)
+        .maxRun(max)
+        .verbose(verbose.isVerbose())
+        .serving(http.settings(null))
+        .configuring(
+            service -> {
+              service.relieveOnly(onlyRelieve);
+              if (window != null) {
+                service.executeWithin(window, Clock.systemUTC());
+              }
+            })
+        .run(spec.commandLine().getOut());
   }
 }

@@ -8,7 +8,6 @@ import dev.ballast.core.detect.AnomalyKind;
 import dev.ballast.core.detect.SlowBrokerTracker;
 import dev.ballast.core.model.BrokerState;
 import dev.ballast.core.model.ClusterModel;
-import dev.ballast.core.plan.Action;
 import dev.ballast.core.plan.Plan;
 import dev.ballast.core.plan.Planner;
 import dev.ballast.core.relieve.Relief;
@@ -16,14 +15,9 @@ import dev.ballast.core.relieve.ReliefThreshold;
 import dev.ballast.core.relieve.ThresholdRelief;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterDescriber;
-import dev.ballast.kafka.ClusterDescription;
-import dev.ballast.kafka.SnapshotReader;
 import dev.ballast.kafka.canary.CanaryProber;
 import dev.ballast.kafka.exec.ExecutionJournal;
 import dev.ballast.kafka.exec.ExecutionProgress;
-import dev.ballast.kafka.exec.PlanExecutor;
-import dev.ballast.kafka.exec.Reassignment;
-import dev.ballast.kafka.exec.TopicJournal;
 import dev.ballast.kafka.prometheus.PrometheusOverlay;
 import dev.ballast.kafka.sample.LoadEstimate;
 import dev.ballast.kafka.sample.LoadOverlay;
@@ -31,13 +25,9 @@ import dev.ballast.kafka.sample.LoadSampler;
 import dev.ballast.kafka.sample.SampleCollector;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -53,36 +43,19 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class BalancerService implements AutoCloseable {
 
-  private final Admin admin;
-
-  /** How long a proposal waiting for approval is kept before a fresh plan replaces it. */
-  static final Duration PROPOSAL_TTL = Duration.ofMinutes(5);
-
   private final BalancerSettings settings;
   private final BalancerListener listener;
   private final List<BalancerListener> extraListeners = new CopyOnWriteArrayList<>();
-  private final ClusterDescriber describer;
   private final LoadSampler sampler;
   private final CanaryProber prober;
   private final SlowBrokerTracker slow;
-  private final Predicate<String> topicFilter;
-  private final Map<Integer, BrokerState> operatorStates = new TreeMap<>();
-  private final Map<Integer, Long> deadSince = new HashMap<>();
-  private final ExecutionJournal journal;
-  private volatile PlanExecutor executor;
-  private boolean resuming;
-  private String lastLeftovers = "";
-  private final Object approvals = new Object();
-  private Proposal proposal;
-  private Proposal approved;
-  private long proposals;
-  private long proposedAt;
-  private String proposedFor = "";
+  private final ModelReader models;
+  private final ExecutionSlot execution;
+  private final Proposals proposals = new Proposals();
   private long cooldownUntil = Long.MIN_VALUE;
   private int imbalanceStreak;
   private boolean cooling;
   private volatile Snapshot last = new Snapshot(null, null, List.of(), null, null);
-  private final SampleCollector collector;
   private ReliefThreshold onlyRelieve;
   private ExecuteWindow window;
   private Clock wallClock = Clock.systemUTC();
@@ -144,24 +117,16 @@ public final class BalancerService implements AutoCloseable {
       LongSupplier nanoClock,
       BalancerListener listener,
       ExecutionJournal journal) {
-    this.admin = requireNonNull(admin, "admin");
-    this.journal = requireNonNull(journal, "journal");
+    requireNonNull(admin, "admin");
     this.settings = requireNonNull(settings, "settings");
     this.listener = new FanoutListener(requireNonNull(listener, "listener"), extraListeners);
     Duration timeout = settings.executor().callTimeout();
-    this.describer = new ClusterDescriber(admin, timeout, client.bootstrapServers());
-    java.util.regex.Pattern only = settings.topics();
-    this.topicFilter =
-        t ->
-            !t.startsWith("__")
-                && !t.startsWith("_confluent")
-                && !t.equals(CanaryProber.TOPIC)
-                && (only == null || only.matcher(t).matches());
+    Predicate<String> topicFilter = ModelReader.topicFilter(settings.topics());
     LoadOverlay measured =
         settings.prometheusUrls().isEmpty()
             ? LoadOverlay.NONE
             : PrometheusOverlay.scraping(settings.prometheusUrls(), settings.samples(), nanoClock);
-    this.collector = new SampleCollector(admin, timeout, nanoClock, topicFilter);
+    SampleCollector collector = new SampleCollector(admin, timeout, nanoClock, topicFilter);
     this.sampler =
         new LoadSampler(collector, settings.samples(), settings.sampleInterval(), measured);
     this.prober =
@@ -170,16 +135,23 @@ public final class BalancerService implements AutoCloseable {
                 admin, client, settings.canaryInterval(), Duration.ofSeconds(5), 30, nanoClock)
             : null;
     this.slow = new SlowBrokerTracker(settings.slow());
+    this.execution = new ExecutionSlot(admin, settings.executor(), journal, this.listener);
+    this.models =
+        new ModelReader(
+            new ClusterDescriber(admin, timeout, client.bootstrapServers()),
+            collector,
+            topicFilter,
+            slow);
   }
 
   /** Marks {@code brokers} to be drained: emptied and given nothing. */
   public synchronized void drain(Set<Integer> brokers) {
-    brokers.forEach(b -> operatorStates.put(b, BrokerState.DRAINING));
+    models.mark(brokers, BrokerState.DRAINING);
   }
 
   /** Excludes {@code brokers}: they receive nothing (what they hold stays unless asked). */
   public synchronized void exclude(Set<Integer> brokers) {
-    brokers.forEach(b -> operatorStates.put(b, BrokerState.EXCLUDED));
+    models.mark(brokers, BrokerState.EXCLUDED);
   }
 
   /**
@@ -202,7 +174,7 @@ public final class BalancerService implements AutoCloseable {
 
   /** Marks {@code brokers} as new brokers to receive their share. */
   public synchronized void addBrokers(Set<Integer> brokers) {
-    brokers.forEach(b -> operatorStates.put(b, BrokerState.NEW));
+    models.mark(brokers, BrokerState.NEW);
   }
 
   /** Adds a listener that hears every event after the one given at construction. */
@@ -222,9 +194,7 @@ public final class BalancerService implements AutoCloseable {
 
   /** Returns the plan waiting for approval, if any (dry-run only). */
   public java.util.Optional<Proposal> proposal() {
-    synchronized (approvals) {
-      return java.util.Optional.ofNullable(approved == null ? proposal : null);
-    }
+    return proposals.waiting();
   }
 
   /**
@@ -232,20 +202,7 @@ public final class BalancerService implements AutoCloseable {
    * the proposal currently shown can be approved.
    */
   public Approval approve(long id) {
-    synchronized (approvals) {
-      if (executor != null || approved != null) {
-        return Approval.BUSY;
-      }
-      if (proposal == null) {
-        return Approval.NO_PROPOSAL;
-      }
-      if (proposal.id() != id) {
-        return Approval.STALE;
-      }
-      approved = proposal;
-      proposal = null;
-      return Approval.APPROVED;
-    }
+    return proposals.approve(id, execution::isBusy);
   }
 
   /**
@@ -253,12 +210,7 @@ public final class BalancerService implements AutoCloseable {
    * at the next step); returns false when nothing is executing.
    */
   public boolean cancelExecution() {
-    PlanExecutor running = executor;
-    if (running == null) {
-      return false;
-    }
-    running.cancel();
-    return true;
+    return execution.cancel();
   }
 
   /** Reports a step that failed outside the service (the runner's error handler) to listeners. */
@@ -273,7 +225,7 @@ public final class BalancerService implements AutoCloseable {
 
   /** Returns whether an execution is in progress. */
   public synchronized boolean isExecuting() {
-    return executor != null;
+    return execution.isBusy();
   }
 
   /** Does one step at {@code nowNanos}; returns how much work it did (0: nothing was due). */
@@ -281,9 +233,7 @@ public final class BalancerService implements AutoCloseable {
     int work = 0;
     if (prober != null && prober.doWork(nowNanos) > 0) {
       slow.onRound(prober.lastRound());
-      if (executor != null) {
-        executor.onCanaryRound(prober.lastRound()); // the latency guard's input, if it has one
-      }
+      execution.onCanaryRound(prober.lastRound());
       listener.onCanary(
           new BalancerListener.CanaryLatencies(
               prober.lastRound(),
@@ -292,45 +242,25 @@ public final class BalancerService implements AutoCloseable {
               prober.percentile(0.99)));
       work++;
     }
-    Proposal go;
-    synchronized (approvals) {
-      go = approved;
-      approved = null;
-    }
-    if (go != null && executor == null) {
-      startExecution(go.plan(), "approved: executing");
+    Proposal go = proposals.takeApproved();
+    if (go != null && !execution.isBusy()) {
+      execution.start(go.plan(), "approved: executing");
       work++;
     }
     boolean sampled = sampler.doWork(nowNanos) > 0;
-    if (executor != null) {
-      if (window != null && !window.contains(wallClock.instant())) {
-        executor.stopStarting(
-            "the execute window " + window.text() + " closed: no new move starts");
-      }
-      work += executor.doWork(nowNanos);
-      listener.onProgress(executor.progress());
-      if (executor.isFinished()) {
-        ExecutionProgress end = executor.progress();
-        last = new Snapshot(last.model(), last.estimate(), last.anomalies(), last.plan(), end);
-        listener.onExecutionFinished(end);
-        executor = null;
-        if (!resuming) {
-          cooldownUntil = nowNanos + settings.cooldown().toNanos();
-          cooling = true;
-        }
-        resuming = false;
-      }
+    if (execution.isBusy()) {
+      work += driveExecution(nowNanos);
     }
     if (!sampled) {
       return work;
     }
     work++;
-    if (executor == null) {
-      work += resumeLeftovers(nowNanos);
+    if (!execution.isBusy()) {
+      work += execution.resumeLeftovers(nowNanos);
     }
-    ClusterModel model = currentModel(nowNanos);
+    ClusterModel model = models.read(sampler.estimate().loads(), nowNanos);
     listener.onSample(model, sampler.estimate(), prober == null ? Map.of() : prober.lastRound());
-    if (executor == null && sampler.isWarm() && !(cooling && nowNanos - cooldownUntil < 0)) {
+    if (!execution.isBusy() && sampler.isWarm() && !(cooling && nowNanos - cooldownUntil < 0)) {
       cooling = false;
       evaluate(model, nowNanos);
     } else {
@@ -340,38 +270,22 @@ public final class BalancerService implements AutoCloseable {
     return work;
   }
 
-  private ClusterModel currentModel(long nowNanos) {
-    ClusterDescription cluster = describer.describe(false);
-    Map<Integer, BrokerState> states = new TreeMap<>();
-    Set<Integer> known = new TreeSet<>();
-    cluster.brokers().forEach(b -> known.add(b.id()));
-    slow.slowBrokers().stream()
-        .filter(known::contains)
-        .forEach(b -> states.put(b, BrokerState.SLOW));
-    operatorStates.forEach(
-        (b, s) -> {
-          if (known.contains(b)) {
-            states.put(b, s);
-          }
-        });
-    ClusterModel model =
-        SnapshotReader.toModel(
-            cluster,
-            sampler.estimate().loads(),
-            states,
-            topicFilter,
-            ClusterDescriber.fullyCordoned(collector.logDirs()));
-    model
-        .brokers()
-        .forEach(
-            b -> {
-              if (b.state() == BrokerState.DEAD) {
-                deadSince.putIfAbsent(b.id(), nowNanos);
-              } else {
-                deadSince.remove(b.id());
-              }
-            });
-    return model;
+  /** Steps the execution in progress; when it ends, records it and starts the cool-down. */
+  private int driveExecution(long nowNanos) {
+    if (window != null && !window.contains(wallClock.instant())) {
+      execution.stopStarting("the execute window " + window.text() + " closed: no new move starts");
+    }
+    ExecutionSlot.Step step = execution.step(nowNanos);
+    if (step.end() != null) {
+      ExecutionProgress end = step.end();
+      last = new Snapshot(last.model(), last.estimate(), last.anomalies(), last.plan(), end);
+      listener.onExecutionFinished(end);
+      if (!step.resumed()) {
+        cooldownUntil = nowNanos + settings.cooldown().toNanos();
+        cooling = true;
+      }
+    }
+    return step.work();
   }
 
   private void evaluate(ClusterModel model, long nowNanos) {
@@ -381,20 +295,20 @@ public final class BalancerService implements AutoCloseable {
     }
     Planner planner = new Planner(settings.planner());
     Plan first = planner.plan(model);
-    Map<Integer, Long> deadFor = new HashMap<>();
-    deadSince.forEach((b, since) -> deadFor.put(b, nowNanos - since));
     List<Anomaly> anomalies =
         AnomalyDetector.detect(
-            model, first, deadFor, settings.deadBrokerGrace().toNanos(), slow.evidence());
+            model,
+            first,
+            models.deadFor(nowNanos),
+            settings.deadBrokerGrace().toNanos(),
+            slow.evidence());
     listener.onAnomalies(anomalies);
     Map<Integer, BrokerState> grace = AnomalyDetector.graceStates(anomalies);
     Plan plan = grace.isEmpty() ? first : planner.plan(model.withBrokerStates(grace));
     last = new Snapshot(model, sampler.estimate(), anomalies, plan, last.progress());
     if (!AnomalyDetector.actionable(anomalies) || plan.isEmpty()) {
       imbalanceStreak = 0;
-      synchronized (approvals) {
-        proposal = null;
-      }
+      proposals.withdraw();
       return;
     }
     // A pure imbalance must persist: one noisy window (a burst, a client catching up) is no reason
@@ -414,7 +328,7 @@ public final class BalancerService implements AutoCloseable {
       return;
     }
     if (settings.dryRun()) {
-      Plan shown = propose(plan, model, anomalies, nowNanos);
+      Plan shown = proposals.propose(plan, model, anomalies, nowNanos);
       listener.onPlan(shown, false, "dry run: proposed, not executed");
       return;
     }
@@ -434,7 +348,7 @@ public final class BalancerService implements AutoCloseable {
       return;
     }
     if (settings.dryRun()) {
-      Plan shown = propose(plan, model, List.of(), nowNanos);
+      Plan shown = proposals.propose(plan, model, List.of(), nowNanos);
       listener.onPlan(shown, false, "dry run: proposed, not executed");
       return;
     }
@@ -454,85 +368,7 @@ public final class BalancerService implements AutoCloseable {
               + "), planned afresh then");
       return;
     }
-    startExecution(plan, note);
-  }
-
-  /**
-   * Takes over what the journal holds from an earlier run (or from an execution of this one that
-   * failed): moves in flight become the execution in progress; throttles with nothing in flight are
-   * removed at once, in this step, so that planning is not held up.
-   */
-  private int resumeLeftovers(long nowNanos) {
-    if (journal.state().isEmpty()) {
-      return 0;
-    }
-    boolean moves = !journal.state().moves().isEmpty();
-    PlanExecutor adopted =
-        new PlanExecutor(admin, settings.executor(), journal, TopicJournal.owner());
-    adopted.resume();
-    if (moves) {
-      executor = adopted;
-      resuming = true;
-      listener.onResume(adopted.progress());
-      return 1;
-    }
-    for (int step = 0; step < 3 && !adopted.isFinished(); step++) {
-      adopted.doWork(nowNanos); // poll (nothing in flight), then remove the throttles
-    }
-    ExecutionProgress end = adopted.progress();
-    String shown = end.notes().toString();
-    if (!shown.equals(lastLeftovers)) {
-      lastLeftovers = shown;
-      listener.onResume(end);
-    }
-    return 1;
-  }
-
-  private void startExecution(Plan plan, String note) {
-    PlanExecutor started =
-        new PlanExecutor(admin, settings.executor(), journal, TopicJournal.owner());
-    started.start(toReassignments(plan));
-    executor = started;
-    listener.onPlan(plan, true, note);
-  }
-
-  /**
-   * Returns the plan to propose: the one proposed already while it still applies to the cluster,
-   * answers the same anomalies and is younger than {@link #PROPOSAL_TTL} (so what a user reviews
-   * does not change under the approve button), else {@code plan} under a new number.
-   */
-  private Plan propose(Plan plan, ClusterModel model, List<Anomaly> anomalies, long nowNanos) {
-    String answers =
-        anomalies.stream()
-            .filter(Anomaly::actionable)
-            .map(a -> a.kind().label() + a.brokers())
-            .sorted()
-            .toList()
-            .toString();
-    synchronized (approvals) {
-      if (approved != null) {
-        return approved.plan();
-      }
-      boolean keep =
-          proposal != null
-              && nowNanos - proposedAt < PROPOSAL_TTL.toNanos()
-              && answers.equals(proposedFor)
-              && appliesTo(proposal.plan(), model);
-      if (!keep) {
-        boolean same = proposal != null && targets(proposal.plan()).equals(targets(plan));
-        proposal = new Proposal(same ? proposal.id() : ++proposals, plan);
-        proposedAt = nowNanos;
-        proposedFor = answers;
-      }
-      return proposal.plan();
-    }
-  }
-
-  /** Returns whether every action of {@code plan} starts from the replicas the cluster has now. */
-  private static boolean appliesTo(Plan plan, ClusterModel model) {
-    Map<String, List<Integer>> replicas = new HashMap<>();
-    model.partitions().forEach(p -> replicas.put(p.name(), p.replicas()));
-    return plan.actions().stream().allMatch(a -> a.oldReplicas().equals(replicas.get(a.name())));
+    execution.start(plan, note);
   }
 
   private String trivialReason(Plan plan) {
@@ -548,27 +384,13 @@ public final class BalancerService implements AutoCloseable {
         : null;
   }
 
-  private static List<String> targets(Plan plan) {
-    return plan.actions().stream().map(a -> a.name() + a.newReplicas()).toList();
-  }
-
-  /** Returns the plan's actions as reassignments, in plan order. */
-  public static List<Reassignment> toReassignments(Plan plan) {
-    List<Reassignment> out = new ArrayList<>();
-    for (Action a : plan.actions()) {
-      out.add(new Reassignment(a.topic(), a.partition(), a.newReplicas(), a.bytesToMove()));
-    }
-    return out;
-  }
-
   /**
    * Cancels an execution in progress at once (reverting in-flight moves, removing the throttle).
    */
   public synchronized void abortExecution() {
-    if (executor != null) {
-      executor.abort();
-      listener.onExecutionFinished(executor.progress());
-      executor = null;
+    ExecutionProgress end = execution.abort();
+    if (end != null) {
+      listener.onExecutionFinished(end);
     }
   }
 

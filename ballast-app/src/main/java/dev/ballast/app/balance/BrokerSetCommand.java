@@ -36,15 +36,12 @@ abstract class BrokerSetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Set<Integer> ids = new TreeSet<>(brokers);
-    return BalanceRun.run(
-        connection.settings(),
-        connection.timeout(),
-        options.settings(),
-        drains() ? ids : Set.of(),
-        drains() ? Set.of() : ids,
-        /* once= */ true,
-        Duration.ofMinutes(30),
-        spec.commandLine().getOut(),
-        verbose.isVerbose());
+    return BalanceRun.against(connection.settings(), connection.timeout(), options.settings())
+        .draining(drains() ? ids : Set.of())
+        .adding(drains() ? Set.of() : ids)
+        .once(true)
+        .maxRun(Duration.ofMinutes(30))
+        .verbose(verbose.isVerbose())
+        .run(spec.commandLine().getOut());
   }
 }

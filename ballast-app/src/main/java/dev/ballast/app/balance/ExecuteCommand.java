@@ -14,10 +14,10 @@ import dev.ballast.kafka.ClusterDescriber;
 import dev.ballast.kafka.ClusterDescription;
 import dev.ballast.kafka.ClusterUnreachableException;
 import dev.ballast.kafka.canary.CanaryProber;
+import dev.ballast.kafka.exec.ExecutionAgent;
 import dev.ballast.kafka.exec.ExecutionJournal;
 import dev.ballast.kafka.exec.ExecutionPhase;
 import dev.ballast.kafka.exec.ExecutionProgress;
-import dev.ballast.kafka.exec.ExecutionRunner;
 import dev.ballast.kafka.exec.ExecutorSettings;
 import dev.ballast.kafka.exec.GuardSettings;
 import dev.ballast.kafka.exec.PlanExecutor;
@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.LongToIntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.PartitionReassignment;
@@ -245,7 +246,6 @@ public final class ExecuteCommand implements Callable<Integer> {
       PrintWriter out,
       ExecutionJournal journal) {
     PlanExecutor executor = new PlanExecutor(admin, settings(), journal, TopicJournal.owner());
-    ExecutionRunner runner = new ExecutionRunner(System::nanoTime, Duration.ofMillis(100));
     // The latency guard reads the canary's produce latency: one round a second, 5 s timeout.
     try (CanaryProber prober =
             maxProduceP99.isOn()
@@ -260,23 +260,25 @@ public final class ExecuteCommand implements Callable<Integer> {
         // Ctrl-C: cancel (the moves in flight are reverted), and let the JVM end once that is done.
         StopOnSignal stop =
             StopOnSignal.install("the execution", executor::abort, out, Duration.ofSeconds(30))) {
-      if (prober != null) {
-        runner =
-            runner.alongside(
-                now -> {
-                  int probed = prober.doWork(now);
-                  if (probed > 0) {
-                    executor.onCanaryRound(prober.lastRound());
-                  }
-                  return probed;
-                });
-      }
-      return executeUntilDone(executor, runner, plan, out);
+      LongToIntFunction alongside =
+          prober == null
+              ? now -> 0
+              : now -> {
+                int probed = prober.doWork(now);
+                if (probed > 0) {
+                  executor.onCanaryRound(prober.lastRound());
+                }
+                return probed;
+              };
+      return executeUntilDone(executor, alongside, plan, out);
     }
   }
 
   private int executeUntilDone(
-      PlanExecutor executor, ExecutionRunner runner, List<Reassignment> plan, PrintWriter out) {
+      PlanExecutor executor,
+      LongToIntFunction alongside,
+      List<Reassignment> plan,
+      PrintWriter out) {
     executor.start(plan);
     ExecutionProgress start = executor.progress();
     out.printf(
@@ -290,21 +292,24 @@ public final class ExecuteCommand implements Callable<Integer> {
     lines.next(start).forEach(out::println);
     out.flush();
     ExecutionProgress end =
-        runner.run(
-            executor,
-            Duration.ofHours(24),
-            p -> {
-              if (window != null && !window.contains(clock.instant())) {
-                executor.stopStarting(
-                    "the execute window "
-                        + window.text()
-                        + " closed: no new move starts; the "
-                        + p.inFlight()
-                        + " in flight finish");
-              }
-              lines.next(p).forEach(out::println);
-              out.flush();
-            });
+        new ExecutionAgent(
+                executor,
+                System::nanoTime,
+                Duration.ofHours(24),
+                p -> {
+                  if (window != null && !window.contains(clock.instant())) {
+                    executor.stopStarting(
+                        "the execute window "
+                            + window.text()
+                            + " closed: no new move starts; the "
+                            + p.inFlight()
+                            + " in flight finish");
+                  }
+                  lines.next(p).forEach(out::println);
+                  out.flush();
+                })
+            .alongside(alongside)
+            .runToEnd(Duration.ofMillis(100));
     out.println(
         "execution "
             + end.phase().label()

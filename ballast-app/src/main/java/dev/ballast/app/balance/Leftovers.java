@@ -3,9 +3,9 @@ package dev.ballast.app.balance;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.kafka.ClusterUnreachableException;
+import dev.ballast.kafka.exec.ExecutionAgent;
 import dev.ballast.kafka.exec.ExecutionJournal;
 import dev.ballast.kafka.exec.ExecutionProgress;
-import dev.ballast.kafka.exec.ExecutionRunner;
 import dev.ballast.kafka.exec.ExecutorSettings;
 import dev.ballast.kafka.exec.JournalAccessException;
 import dev.ballast.kafka.exec.PlanExecutor;
@@ -62,14 +62,15 @@ public final class Leftovers {
     }
     ProgressLines lines = new ProgressLines();
     ExecutionProgress end =
-        new ExecutionRunner(System::nanoTime, Duration.ofMillis(100))
-            .run(
+        new ExecutionAgent(
                 executor,
+                System::nanoTime,
                 Duration.ofHours(24),
                 p -> {
                   lines.next(p).forEach(l -> out.println("  " + l));
                   out.flush();
-                });
+                })
+            .runToEnd(Duration.ofMillis(100));
     end.notes().stream().skip(shown).forEach(n -> out.println("  " + n));
     out.printf(
         "earlier run %s: %d move(s) finished, %d in flight; journal now holds %s%n",
@@ -103,8 +104,8 @@ public final class Leftovers {
       return;
     }
     ExecutionProgress end =
-        new ExecutionRunner(System::nanoTime, Duration.ofMillis(100))
-            .run(executor, Duration.ofMinutes(5), p -> {});
+        new ExecutionAgent(executor, System::nanoTime, Duration.ofMinutes(5), p -> {})
+            .runToEnd(Duration.ofMillis(100));
     end.notes().forEach(n -> out.println("  " + n));
     out.println(
         journal.state().throttles().isEmpty()

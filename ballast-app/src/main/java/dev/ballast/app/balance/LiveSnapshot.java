@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.UserException;
+import dev.ballast.core.loop.AgentRunner;
+import dev.ballast.core.loop.ErrorHandler;
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.core.model.ClusterModel;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
@@ -58,21 +61,21 @@ public final class LiveSnapshot {
       LoadSampler sampler =
           new LoadSampler(
               collector, samples, interval, measured == null ? LoadOverlay.NONE : measured);
-      ServiceRunner runner =
-          new ServiceRunner(
-              System::nanoTime,
-              Duration.ofMillis(50),
-              Duration.ofSeconds(1),
-              e -> {
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-              });
       out.printf(
           "sampling %s: %d samples, %s apart...%n", client.bootstrapServers(), samples, interval);
       out.flush();
-      runner.run(
-          now -> sampler.doWork(now),
-          sampler::isWarm,
-          interval.multipliedBy(samples + 2).plus(connection.timeout()));
+      AgentRunner runner =
+          AgentRunner.onCallerThread(
+              new ServiceAgent(
+                  "sampler",
+                  System::nanoTime,
+                  sampler::doWork,
+                  sampler::isWarm,
+                  interval.multipliedBy(samples + 2).plus(connection.timeout())),
+              ParkingIdleStrategy.parkingUpTo(Duration.ofMillis(50)),
+              ErrorHandler.stopOnFirst());
+      runner.run();
+      runner.throwIfFailed();
       LoadEstimate estimate = sampler.estimate();
       if (!estimate.ready()) {
         throw new UserException(

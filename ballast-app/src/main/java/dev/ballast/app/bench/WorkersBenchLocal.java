@@ -1,7 +1,7 @@
 package dev.ballast.app.bench;
 
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.workload.rate.NanoClock;
-import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.spec.WorkloadSpec;
 import dev.ballast.workload.spec.WorkloadSpecReader;
 import dev.ballast.workload.worker.LocalWorker;

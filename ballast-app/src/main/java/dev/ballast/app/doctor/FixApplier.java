@@ -6,10 +6,10 @@ import dev.ballast.core.doctor.ConfigChange;
 import dev.ballast.core.doctor.Fix;
 import dev.ballast.core.doctor.PartitionRef;
 import dev.ballast.kafka.AdminCalls;
+import dev.ballast.kafka.exec.ExecutionAgent;
 import dev.ballast.kafka.exec.ExecutionJournal;
 import dev.ballast.kafka.exec.ExecutionPhase;
 import dev.ballast.kafka.exec.ExecutionProgress;
-import dev.ballast.kafka.exec.ExecutionRunner;
 import dev.ballast.kafka.exec.ExecutorSettings;
 import dev.ballast.kafka.exec.PlanExecutor;
 import dev.ballast.kafka.exec.Reassignment;
@@ -127,9 +127,9 @@ public final class FixApplier {
     try {
       executor.start(plan);
       ExecutionProgress end =
-          new ExecutionRunner(nanoClock, Duration.ofMillis(200))
-              .run(
+          new ExecutionAgent(
                   executor,
+                  nanoClock,
                   deadline,
                   p -> {
                     String bar = p.bar();
@@ -138,7 +138,8 @@ public final class FixApplier {
                       out.println("  " + bar);
                       out.flush();
                     }
-                  });
+                  })
+              .runToEnd(Duration.ofMillis(200));
       end.notes().forEach(n -> out.println("  note: " + n));
       out.printf("  %s%n", end.bar());
       out.flush();

@@ -13,7 +13,6 @@ import dev.ballast.embedded.EmbeddedKafkaCluster;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,17 +74,11 @@ public final class ServeCommand implements Callable<Integer> {
     BalancerSettings settings = loop.apply(options.settings()).withDryRun(!autoExecute);
     Duration max = duration != null ? duration : Duration.ofDays(3650);
     if (connection.isExternal()) {
-      return BalanceRun.run(
-          connection.settings(),
-          connection.timeout(),
-          settings,
-          Set.of(),
-          Set.of(),
-          /* once= */ false,
-          max,
-          out,
-          verbose.isVerbose(),
-          httpSettings);
+      return BalanceRun.against(connection.settings(), connection.timeout(), settings)
+          .maxRun(max)
+          .verbose(verbose.isVerbose())
+          .serving(httpSettings)
+          .run(out);
     }
     var clusterSpec = Embedded.spec(brokers, List.of(), 192).withSecurity(security.security());
     out.printf("starting an embedded cluster of %d broker(s) on 127.0.0.1...%n", brokers);
@@ -94,17 +87,11 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("bootstrap.servers=" + cluster.bootstrapServers());
       Embedded.printSecurity(out, cluster);
       out.flush();
-      return BalanceRun.run(
-          Embedded.clientSettings(cluster),
-          connection.timeout(),
-          settings,
-          Set.of(),
-          Set.of(),
-          /* once= */ false,
-          max,
-          out,
-          verbose.isVerbose(),
-          httpSettings);
+      return BalanceRun.against(Embedded.clientSettings(cluster), connection.timeout(), settings)
+          .maxRun(max)
+          .verbose(verbose.isVerbose())
+          .serving(httpSettings)
+          .run(out);
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.ballast.app.marathon;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.app.task.TaskRunner;
-import dev.ballast.workload.rate.IdleStrategy;
+import dev.ballast.core.loop.IdleStrategy;
 import dev.ballast.workload.rate.NanoClock;
 import java.time.Duration;
 

@@ -2,7 +2,7 @@ package dev.ballast.app.task;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.ballast.workload.rate.IdleStrategy;
+import dev.ballast.core.loop.IdleStrategy;
 import dev.ballast.workload.rate.NanoClock;
 import java.io.IOException;
 import java.time.Duration;

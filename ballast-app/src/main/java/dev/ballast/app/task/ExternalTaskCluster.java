@@ -2,11 +2,11 @@ package dev.ballast.app.task;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.Admins;
 import dev.ballast.kafka.ClientSettings;
 import dev.ballast.workload.rate.NanoClock;
-import dev.ballast.workload.rate.ParkingIdleStrategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

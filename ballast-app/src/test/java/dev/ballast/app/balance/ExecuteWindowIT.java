@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.AdminCalls;
+import dev.ballast.kafka.exec.ExecutionAgent;
 import dev.ballast.kafka.exec.ExecutionPhase;
 import dev.ballast.kafka.exec.ExecutionProgress;
-import dev.ballast.kafka.exec.ExecutionRunner;
 import dev.ballast.kafka.exec.ExecutorSettings;
 import dev.ballast.kafka.exec.PlanExecutor;
 import dev.ballast.kafka.exec.Reassignment;
@@ -221,15 +221,16 @@ class ExecuteWindowIT {
             new Reassignment("windowed", 0, List.of(2), 0),
             new Reassignment("windowed", 1, List.of(2), 0)));
     ExecutionProgress end =
-        new ExecutionRunner(System::nanoTime, Duration.ofMillis(50))
-            .run(
+        new ExecutionAgent(
                 executor,
+                System::nanoTime,
                 Duration.ofMinutes(2),
                 p -> {
                   if (p.inFlight() > 0) {
                     executor.stopStarting("the execute window closed");
                   }
-                });
+                })
+            .runToEnd(Duration.ofMillis(50));
 
     assertThat(end.phase()).isEqualTo(ExecutionPhase.DONE);
     assertThat(end.done()).isEqualTo(1);

@@ -3,7 +3,10 @@ package dev.ballast.app.http;
 import dev.ballast.app.balance.BalancerListener;
 import dev.ballast.app.balance.BalancerService;
 import dev.ballast.app.balance.BalancerSettings;
-import dev.ballast.app.balance.ServiceRunner;
+import dev.ballast.app.balance.ServiceAgent;
+import dev.ballast.core.loop.AgentRunner;
+import dev.ballast.core.loop.ErrorHandler;
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.kafka.ClientSettings;
@@ -103,23 +106,23 @@ public final class LiveBalancer implements AutoCloseable {
               }
             });
     started.add(service);
-    ServiceRunner runner =
-        new ServiceRunner(
-            System::nanoTime,
-            Duration.ofMillis(50),
-            Duration.ofMillis(500),
-            e -> service.reportError(String.valueOf(e), e));
-    Thread loop =
-        new Thread(
-            () -> runner.run(service::doWork, () -> false, Duration.ofMinutes(15)),
-            "live-balancer");
-    loop.setDaemon(true);
-    loop.start();
-    started.add(
-        () -> {
-          runner.stop();
-          loop.join(30_000);
-        });
+    AgentRunner runner =
+        AgentRunner.start(
+            new ServiceAgent(
+                "live-balancer",
+                System::nanoTime,
+                service::doWork,
+                () -> false,
+                Duration.ofMinutes(15)),
+            ParkingIdleStrategy.parkingUpTo(Duration.ofMillis(50)),
+            e -> {
+              if (!(e instanceof Exception ex)) {
+                return ErrorHandler.Decision.STOP;
+              }
+              service.reportError(String.valueOf(ex), ex);
+              return ErrorHandler.Decision.continueAfter(Duration.ofMillis(500));
+            });
+    started.add(() -> runner.stop(Duration.ofSeconds(30)));
     server = BallastHttpServer.start("127.0.0.1", 0, null, service);
     started.add(server);
   }

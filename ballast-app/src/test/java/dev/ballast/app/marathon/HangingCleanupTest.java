@@ -14,7 +14,7 @@ import dev.ballast.app.task.TaskPhase;
 import dev.ballast.app.task.TaskResult;
 import dev.ballast.app.task.TaskRunner;
 import dev.ballast.app.task.Verdict;
-import dev.ballast.workload.rate.ParkingIdleStrategy;
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package dev.ballast.app.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.embedded.ClusterSpec;
 import dev.ballast.embedded.EmbeddedKafkaCluster;
 import dev.ballast.workload.continuity.ContinuityVerdict;
 import dev.ballast.workload.rate.NanoClock;
-import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.remote.ControlBus;
 import dev.ballast.workload.remote.ControlTopics;
 import dev.ballast.workload.remote.RemoteSettings;

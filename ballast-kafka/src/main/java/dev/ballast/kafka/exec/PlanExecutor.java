@@ -2,27 +2,16 @@ package dev.ballast.kafka.exec;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.ballast.kafka.AdminCalls;
 import dev.ballast.kafka.ClusterUnreachableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.OptionalInt;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewPartitionReassignment;
-import org.apache.kafka.clients.admin.PartitionReassignment;
-import org.apache.kafka.common.ElectionType;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.ElectionNotNeededException;
 
 /**
  * Executes reassignments on a live cluster, one step per {@link #doWork(long)}: submits batches
@@ -44,30 +33,18 @@ public final class PlanExecutor {
   /** How long the cluster may not answer before a step gives up and fails the execution. */
   static final Duration UNREACHABLE_LIMIT = Duration.ofMinutes(2);
 
-  /** How many polls a finished move's replicas may read as neither its step nor its target. */
-  static final int STALE_READS = 5;
-
-  private final Admin admin;
   private final ExecutorSettings settings;
   private final ExecutionJournal journal;
   private final ClusterReads reads;
   private final Throttles throttles;
   private final String owner;
-  private final Map<TopicPartition, Reassignment> pending = new LinkedHashMap<>();
-  private final Map<TopicPartition, Reassignment> inFlight = new LinkedHashMap<>();
-  private final Map<TopicPartition, Reassignment> done = new LinkedHashMap<>();
-  private final Map<TopicPartition, String> failed = new LinkedHashMap<>();
-  private final Map<TopicPartition, Set<Integer>> touchedInFlight = new HashMap<>();
-  private final Map<TopicPartition, List<Integer>> stepInFlight = new HashMap<>();
-  private final Map<TopicPartition, Integer> staleReads = new HashMap<>();
-  private LatencyGuard guard;
   private final List<Reassignment> all = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final MoveTracker moves;
+  private LatencyGuard guard;
   private ExecutionPhase phase = ExecutionPhase.IDLE;
-  private int skipped;
   private long nextPollNanos;
   private long nextBatchNanos;
-  private int batches;
   private long unreachableSince;
   private boolean unreachable;
   private boolean cancelRequested;
@@ -81,12 +58,13 @@ public final class PlanExecutor {
   /** Creates an executor over {@code admin} that journals to {@code journal} as {@code owner}. */
   public PlanExecutor(
       Admin admin, ExecutorSettings settings, ExecutionJournal journal, String owner) {
-    this.admin = requireNonNull(admin, "admin");
+    requireNonNull(admin, "admin");
     this.settings = requireNonNull(settings, "settings");
     this.journal = requireNonNull(journal, "journal");
     this.owner = requireNonNull(owner, "owner");
     this.reads = new ClusterReads(admin, settings.callTimeout());
     this.throttles = new Throttles(admin, settings.callTimeout(), journal);
+    this.moves = new MoveTracker(admin, settings, journal, reads, owner, notes);
   }
 
   /** Starts executing {@code plan}: reconciles with the cluster and sets the throttle. */
@@ -94,15 +72,16 @@ public final class PlanExecutor {
     requireIdle();
     all.addAll(plan);
     Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(plan);
-    take(
+    moves.take(
         Reconciliation.calculateForPlan(
             plan, ongoingTargets(), current, journal.state().moves(), owner));
-    List<Reassignment> moving = new ArrayList<>(pending.values());
-    moving.addAll(inFlight.values());
+    List<Reassignment> moving = new ArrayList<>(moves.pending.values());
+    moving.addAll(moves.inFlight.values());
     long rate = settings.throttleBytesPerSec();
     if (settings.guard().isPresent()) {
       guard =
-          new LatencyGuard(settings.guard().get(), reads.underReplicatedOutside(inFlight.keySet()));
+          new LatencyGuard(
+              settings.guard().get(), reads.underReplicatedOutside(moves.inFlightPartitions()));
       rate = guard.current().throttle();
     }
     throttles.apply(moving.stream().filter(r -> isDataMove(r, current)).toList(), current, rate);
@@ -117,12 +96,12 @@ public final class PlanExecutor {
   public synchronized void resume() {
     requireIdle();
     JournalState left = journal.state();
-    List<Reassignment> moves =
+    List<Reassignment> adopted =
         left.moves().values().stream().map(JournaledMove::toReassignment).toList();
-    all.addAll(moves);
-    take(
+    all.addAll(adopted);
+    moves.take(
         Reconciliation.calculateForJournal(
-            left.moves().values(), ongoingTargets(), reads.currentReplicas(moves)));
+            left.moves().values(), ongoingTargets(), reads.currentReplicas(adopted)));
     throttles.adopt(left.throttles().values());
     if (throttles.isSet()) {
       notes.add(
@@ -147,16 +126,6 @@ public final class PlanExecutor {
     Map<TopicPartition, List<Integer>> targets = new HashMap<>();
     reads.ongoing().forEach((tp, o) -> targets.put(tp, ClusterReads.target(o)));
     return targets;
-  }
-
-  private void take(Reconciliation.Outcome outcome) {
-    inFlight.putAll(outcome.inFlight());
-    pending.putAll(outcome.pending());
-    done.putAll(outcome.done());
-    skipped += outcome.skipped();
-    notes.addAll(outcome.notes());
-    journal.recordMoves(outcome.toRecord());
-    journal.clearMoves(outcome.toForget());
   }
 
   /**
@@ -193,28 +162,30 @@ public final class PlanExecutor {
     switch (phase) {
       case MOVING -> {
         if (cancelRequested) {
-          cancelInFlight();
+          cancelMoves();
           return 1;
         }
         if (nowNanos - nextPollNanos < 0) {
           return 0;
         }
         nextPollNanos = nowNanos + settings.pollInterval().toNanos();
-        int work = pollInFlight() + pace(nowNanos);
+        int work = moves.poll() + pace(nowNanos);
         if (mayStartMoves()
-            && !pending.isEmpty()
+            && !moves.pending.isEmpty()
             && !stopStarting
             && nowNanos - nextBatchNanos >= 0) {
-          work += submitBatch();
+          work +=
+              moves.submitBatch(
+                  guard == null ? OptionalInt.empty() : OptionalInt.of(guard.current().moves()));
           nextBatchNanos = nowNanos + settings.batchInterval().toNanos();
         }
-        if (inFlight.isEmpty() && (pending.isEmpty() || stopStarting)) {
+        if (moves.inFlight.isEmpty() && (moves.pending.isEmpty() || stopStarting)) {
           phase = ExecutionPhase.ELECTING;
         }
         return work + 1;
       }
       case ELECTING -> {
-        electPreferredLeaders();
+        moves.electPreferredLeaders();
         notes.addAll(throttles.remove());
         phase = ExecutionPhase.DONE;
         return 1;
@@ -231,7 +202,8 @@ public final class PlanExecutor {
       return 0;
     }
     long before = guard.current().throttle();
-    GuardDecision next = guard.decide(nowNanos, reads.underReplicatedOutside(inFlight.keySet()));
+    GuardDecision next =
+        guard.decide(nowNanos, reads.underReplicatedOutside(moves.inFlightPartitions()));
     if (next.throttle() != before) {
       notes.addAll(throttles.changeRate(next.throttle()));
     }
@@ -240,7 +212,9 @@ public final class PlanExecutor {
 
   /** Without a guard a batch starts once the last one ended; with one, while it allows more. */
   private boolean mayStartMoves() {
-    return guard == null ? inFlight.isEmpty() : inFlight.size() < guard.current().moves();
+    return guard == null
+        ? moves.inFlight.isEmpty()
+        : moves.inFlight.size() < guard.current().moves();
   }
 
   /**
@@ -262,7 +236,7 @@ public final class PlanExecutor {
       return;
     }
     try {
-      cancelInFlight();
+      cancelMoves();
     } catch (RuntimeException e) {
       notes.add("cancel failed: " + e.getMessage());
       removeThrottleNoting();
@@ -283,7 +257,7 @@ public final class PlanExecutor {
 
   /** Returns the reassignments not started yet, in plan order. */
   public synchronized List<Reassignment> notStarted() {
-    return List.copyOf(pending.values());
+    return List.copyOf(moves.pending.values());
   }
 
   /** Returns whether the execution has ended (done, cancelled or failed). */
@@ -294,15 +268,15 @@ public final class PlanExecutor {
   /** Returns where the execution stands. */
   public synchronized ExecutionProgress progress() {
     long total = all.stream().mapToLong(Reassignment::bytes).sum();
-    long moved = done.values().stream().mapToLong(Reassignment::bytes).sum();
+    long moved = moves.done.values().stream().mapToLong(Reassignment::bytes).sum();
     return new ExecutionProgress(
         phase,
         all.size(),
-        skipped,
-        pending.size(),
-        inFlight.size(),
-        done.size(),
-        failed.size(),
+        moves.skipped(),
+        moves.pending.size(),
+        moves.inFlight.size(),
+        moves.done.size(),
+        moves.failed.size(),
         total,
         moved,
         notes,
@@ -311,7 +285,7 @@ public final class PlanExecutor {
 
   /** Returns the partitions whose reassignment the cluster refused, with the reason. */
   public synchronized Map<TopicPartition, String> failures() {
-    return Map.copyOf(failed);
+    return Map.copyOf(moves.failed);
   }
 
   private void requireIdle() {
@@ -320,169 +294,9 @@ public final class PlanExecutor {
     }
   }
 
-  private int pollInFlight() {
-    if (inFlight.isEmpty()) {
-      return 0;
-    }
-    Map<TopicPartition, PartitionReassignment> ongoing = reads.ongoing(inFlight.keySet());
-    List<Reassignment> finished =
-        inFlight.values().stream().filter(r -> !ongoing.containsKey(r.topicPartition())).toList();
-    if (finished.isEmpty()) {
-      return 0;
-    }
-    Map<String, Map<Integer, List<Integer>>> now = reads.currentReplicas(finished);
-    List<TopicPartition> ended = new ArrayList<>();
-    for (Reassignment r : finished) {
-      TopicPartition tp = r.topicPartition();
-      List<Integer> replicas = ClusterReads.replicasOf(r, now);
-      List<Integer> step = stepInFlight.get(tp);
-      boolean atTarget = replicas.equals(r.replicas());
-      // The controller says the reassignment ended, but the broker that answered the metadata read
-      // may not know yet: read again (a few polls) before calling it a step or a failure.
-      if (!atTarget
-          && step != null
-          && !replicas.equals(step)
-          && staleReads.merge(tp, 1, Integer::sum) <= STALE_READS) {
-        continue;
-      }
-      inFlight.remove(tp);
-      touchedInFlight.remove(tp);
-      stepInFlight.remove(tp);
-      staleReads.remove(tp);
-      // A step on the way (one replica at a time) goes back to pending for the next one.
-      (atTarget ? done : pending).put(tp, r);
-      ended.add(tp);
-    }
-    journal.clearMoves(ended);
-    return ended.size();
-  }
-
-  private int submitBatch() {
-    Map<String, Map<Integer, List<Integer>>> current = reads.currentReplicas(pending.values());
-    Set<TopicPartition> outOfSync =
-        settings.order() == MoveOrder.UNDER_REPLICATED_FIRST
-            ? reads.underReplicated(pending.values())
-            : Set.of();
-    List<MoveShaping.Candidate> candidates = new ArrayList<>();
-    for (Reassignment r : pending.values()) {
-      List<Integer> now = ClusterReads.replicasOf(r, current);
-      List<Integer> step = MoveShaping.calculateNextStep(now, r.replicas());
-      candidates.add(
-          new MoveShaping.Candidate(
-              r.topicPartition(),
-              step,
-              ClusterReads.touchedBrokers(now, step),
-              r.bytes(),
-              outOfSync.contains(r.topicPartition())));
-    }
-    int perBroker = settings.maxMovesPerBroker();
-    int inCluster = settings.maxMovesInCluster();
-    Map<Integer, Integer> busy = new HashMap<>();
-    if (guard != null) {
-      int allowed = guard.current().moves();
-      perBroker = Math.min(perBroker, allowed);
-      inCluster = Math.min(inCluster, allowed) - inFlight.size();
-      touchedInFlight.values().forEach(t -> t.forEach(b -> busy.merge(b, 1, Integer::sum)));
-    }
-    List<MoveShaping.Candidate> chosen =
-        MoveShaping.calculateBatch(
-            MoveShaping.calculateOrder(candidates, settings.order()),
-            perBroker,
-            inCluster,
-            batches++,
-            busy);
-    if (chosen.isEmpty()) {
-      return 0;
-    }
-    Map<TopicPartition, Optional<NewPartitionReassignment>> batch = new LinkedHashMap<>();
-    List<JournaledMove> journaled = new ArrayList<>();
-    for (MoveShaping.Candidate c : chosen) {
-      Reassignment r = pending.get(c.partition());
-      batch.put(c.partition(), Optional.of(new NewPartitionReassignment(c.step())));
-      touchedInFlight.put(c.partition(), c.touched());
-      stepInFlight.put(c.partition(), c.step());
-      journaled.add(
-          new JournaledMove(
-              r.topic(), r.partition(), ClusterReads.replicasOf(r, current), c.step(), owner));
-    }
-    journal.recordMoves(journaled);
-    Map<TopicPartition, KafkaFuture<Void>> results =
-        admin.alterPartitionReassignments(batch).values();
-    List<TopicPartition> refused = new ArrayList<>();
-    for (TopicPartition tp : batch.keySet()) {
-      Reassignment r = pending.remove(tp);
-      try {
-        results.get(tp).get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        inFlight.put(tp, r);
-      } catch (ExecutionException e) {
-        failed.put(tp, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-        notes.add(r.name() + ": the cluster refused the move: " + failed.get(tp));
-        refused.add(tp);
-        touchedInFlight.remove(tp);
-        stepInFlight.remove(tp);
-      } catch (TimeoutException e) {
-        inFlight.put(tp, r); // it may have been accepted; progress polling tells
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        inFlight.put(tp, r);
-      }
-    }
-    journal.clearMoves(refused);
-    return batch.size();
-  }
-
-  private void electPreferredLeaders() {
-    Set<TopicPartition> touched = new HashSet<>(done.keySet());
-    if (touched.isEmpty()) {
-      return;
-    }
-    Map<TopicPartition, Optional<Throwable>> results =
-        AdminCalls.get(
-            admin.electLeaders(ElectionType.PREFERRED, touched).partitions(),
-            settings.callTimeout(),
-            "elect preferred leaders");
-    results.forEach(
-        (tp, error) ->
-            error
-                .filter(t -> !(t instanceof ElectionNotNeededException))
-                .ifPresent(
-                    t -> notes.add(tp + ": preferred leader election failed: " + t.getMessage())));
-  }
-
-  private void cancelInFlight() {
-    if (!inFlight.isEmpty()) {
-      Map<TopicPartition, Optional<NewPartitionReassignment>> revert = new LinkedHashMap<>();
-      inFlight.keySet().forEach(tp -> revert.put(tp, Optional.empty()));
-      var results = admin.alterPartitionReassignments(revert).values();
-      List<TopicPartition> ended = new ArrayList<>();
-      int reverted = 0;
-      for (var e : results.entrySet()) {
-        try {
-          e.getValue().get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-          reverted++;
-          ended.add(e.getKey());
-        } catch (ExecutionException ex) {
-          // NoReassignmentInProgress: it completed just now; count it as done
-          done.put(e.getKey(), inFlight.get(e.getKey()));
-          ended.add(e.getKey());
-        } catch (TimeoutException | InterruptedException ex) {
-          notes.add(e.getKey() + ": cancel not confirmed (kept in the journal): " + ex);
-        }
-      }
-      journal.clearMoves(ended);
-      notes.add(
-          "cancelled: "
-              + reverted
-              + " in-flight move(s) reverted, "
-              + pending.size()
-              + " not started");
-      inFlight.clear();
-      touchedInFlight.clear();
-      stepInFlight.clear();
-      staleReads.clear();
-    } else {
-      notes.add("cancelled: " + pending.size() + " move(s) not started");
-    }
+  /** Reverts the moves in flight, removes the throttle and ends cancelled. */
+  private void cancelMoves() {
+    moves.cancelInFlight();
     notes.addAll(throttles.remove());
     phase = ExecutionPhase.CANCELLED;
   }

@@ -163,8 +163,8 @@ class ExecutionFaultsIT {
   }
 
   private static void runToEnd(PlanExecutor executor) {
-    new ExecutionRunner(System::nanoTime, Duration.ofMillis(100))
-        .run(executor, Duration.ofSeconds(120), p -> {});
+    new ExecutionAgent(executor, System::nanoTime, Duration.ofSeconds(120), p -> {})
+        .runToEnd(Duration.ofMillis(100));
   }
 
   private long controllerPid() {

@@ -121,17 +121,9 @@ class LatencyGuardIT {
             new Reassignment(topic, 3, List.of(2), 0)));
     Run run = new Run();
     run.end =
-        new ExecutionRunner(System::nanoTime, Duration.ofMillis(50))
-            .alongside(
-                now -> {
-                  int probed = prober.doWork(now);
-                  if (probed > 0) {
-                    executor.onCanaryRound(prober.lastRound());
-                  }
-                  return probed;
-                })
-            .run(
+        new ExecutionAgent(
                 executor,
+                System::nanoTime,
                 Duration.ofSeconds(120),
                 p -> {
                   run.mostInFlight = Math.max(run.mostInFlight, p.inFlight());
@@ -148,7 +140,16 @@ class LatencyGuardIT {
                       run.ratesOnBrokerZero.add(rate);
                     }
                   }
-                });
+                })
+            .alongside(
+                now -> {
+                  int probed = prober.doWork(now);
+                  if (probed > 0) {
+                    executor.onCanaryRound(prober.lastRound());
+                  }
+                  return probed;
+                })
+            .runToEnd(Duration.ofMillis(50));
     return run;
   }
 }

@@ -170,8 +170,8 @@ class PlanExecutorIT {
   }
 
   private ExecutionProgress run(PlanExecutor executor) {
-    return new ExecutionRunner(System::nanoTime, Duration.ofMillis(50))
-        .run(executor, Duration.ofSeconds(90), p -> {});
+    return new ExecutionAgent(executor, System::nanoTime, Duration.ofSeconds(90), p -> {})
+        .runToEnd(Duration.ofMillis(50));
   }
 
   private void createTopic(String name, Map<Integer, List<Integer>> assignment) {

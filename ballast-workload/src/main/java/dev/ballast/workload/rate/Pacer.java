@@ -2,6 +2,8 @@ package dev.ballast.workload.rate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.loop.IdleStrategy;
+
 /**
  * Paces one sender along a {@link RateSchedule}: it waits (through the idle strategy) until the
  * next message is due and hands out its intended send time. A sender that falls behind is not

@@ -2,9 +2,9 @@ package dev.ballast.workload.remote;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.loop.AgentRunner;
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.workload.rate.NanoClock;
-import dev.ballast.workload.rate.ParkingIdleStrategy;
-import dev.ballast.workload.worker.AgentRunner;
 import dev.ballast.workload.worker.ConsumerAssignment;
 import dev.ballast.workload.worker.PeriodStats;
 import dev.ballast.workload.worker.ProducerAssignment;

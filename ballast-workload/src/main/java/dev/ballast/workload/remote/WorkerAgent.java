@@ -2,11 +2,11 @@ package dev.ballast.workload.remote;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.ballast.workload.rate.IdleStrategy;
+import dev.ballast.core.loop.Agent;
+import dev.ballast.core.loop.AgentRunner;
+import dev.ballast.core.loop.IdleStrategy;
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.workload.rate.NanoClock;
-import dev.ballast.workload.rate.ParkingIdleStrategy;
-import dev.ballast.workload.worker.Agent;
-import dev.ballast.workload.worker.AgentRunner;
 import dev.ballast.workload.worker.LocalWorker;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.ballast.workload.txn;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.loop.Agent;
 import dev.ballast.workload.rate.NanoClock;
-import dev.ballast.workload.worker.Agent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

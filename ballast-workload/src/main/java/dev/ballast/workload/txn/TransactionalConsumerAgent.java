@@ -2,7 +2,7 @@ package dev.ballast.workload.txn;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.ballast.workload.worker.Agent;
+import dev.ballast.core.loop.Agent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

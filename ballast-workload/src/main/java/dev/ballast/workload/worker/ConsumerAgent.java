@@ -2,6 +2,7 @@ package dev.ballast.workload.worker;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.loop.Agent;
 import dev.ballast.workload.continuity.ContinuityChecker;
 import dev.ballast.workload.continuity.PartitionChecker;
 import dev.ballast.workload.message.MessageStamp;

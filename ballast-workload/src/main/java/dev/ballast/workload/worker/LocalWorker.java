@@ -2,12 +2,13 @@ package dev.ballast.workload.worker;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.loop.AgentRunner;
+import dev.ballast.core.loop.IdleStrategy;
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.workload.continuity.AckLedger;
 import dev.ballast.workload.continuity.ContinuityChecker;
 import dev.ballast.workload.latency.LatencySummary;
-import dev.ballast.workload.rate.IdleStrategy;
 import dev.ballast.workload.rate.NanoClock;
-import dev.ballast.workload.rate.ParkingIdleStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,8 @@ package dev.ballast.workload.worker;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.loop.Agent;
+import dev.ballast.core.loop.ParkingIdleStrategy;
 import dev.ballast.workload.continuity.AckLedger;
 import dev.ballast.workload.message.KeyChooser;
 import dev.ballast.workload.message.KeyKind;
@@ -11,7 +13,6 @@ import dev.ballast.workload.message.PartitionChooser;
 import dev.ballast.workload.message.Payloads;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.rate.Pacer;
-import dev.ballast.workload.rate.ParkingIdleStrategy;
 import dev.ballast.workload.rate.RateSchedule;
 import dev.ballast.workload.rate.RateShape;
 import java.time.Duration;

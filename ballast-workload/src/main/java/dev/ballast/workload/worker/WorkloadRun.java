@@ -2,8 +2,9 @@ package dev.ballast.workload.worker;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.core.loop.Agent;
+import dev.ballast.core.loop.IdleStrategy;
 import dev.ballast.workload.latency.LatencySummary;
-import dev.ballast.workload.rate.IdleStrategy;
 import dev.ballast.workload.rate.NanoClock;
 import dev.ballast.workload.spec.ConsumerSpec;
 import dev.ballast.workload.spec.Durations;

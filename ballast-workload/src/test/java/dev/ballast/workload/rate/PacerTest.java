@@ -2,6 +2,7 @@ package dev.ballast.workload.rate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.core.loop.IdleStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.ballast.workload.rate;
+package dev.ballast.core.loop;
 
 /** What a loop does when it has no work: spin, yield or park (Agrona's idle strategy). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.ballast.workload.worker;
+package dev.ballast.core.loop;
 
 /** One step of a long-running job; an {@link AgentRunner} owns the thread and the loop. */
 public interface Agent {
@@ -9,6 +9,11 @@ public interface Agent {
   /** Returns how many nanoseconds until there is work again ({@link Long#MAX_VALUE}: unknown). */
   default long nanosUntilWork() {
     return Long.MAX_VALUE;
+  }
+
+  /** Returns whether the job is complete; the runner then stops calling {@link #doWork()}. */
+  default boolean isDone() {
+    return false;
   }
 
   /** Releases the agent's resources; called once, on the agent's thread, after the last step. */

@@ -1,5 +1,6 @@
-package dev.ballast.workload.rate;
+package dev.ballast.core.loop;
 
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,6 +22,11 @@ public final class ParkingIdleStrategy implements IdleStrategy {
     }
     this.spinNanos = spinNanos;
     this.maxParkNanos = maxParkNanos;
+  }
+
+  /** Returns a strategy that parks up to {@code maxPark} (less if work is due sooner), no spin. */
+  public static ParkingIdleStrategy parkingUpTo(Duration maxPark) {
+    return new ParkingIdleStrategy(0, maxPark.toNanos());
   }
 
   /** Returns the default: spin under 5 us, park at most 1 ms. */
