@@ -23,20 +23,29 @@ import net.jqwik.api.Provide;
 /**
  * Invariants of every plan, on random clusters (see {@link RandomClusters}).
  *
- * <p>Every property walks the same {@value #TRIES} seeds, from a base drawn once per run (or given
- * as {@code -Dballast.planner.seedBase=N} to replay a run), and the default plan of each seed is
- * made once and shared: the properties check different invariants of one plan, so planning it once
- * per property only cost CI time.
+ * <p>Every property walks the same {@value #TRIES} seeds, 1 to 400 (another base with {@code
+ * -Dballast.planner.seedBase=N}, a random one with {@code =random}), and the default plan of each
+ * seed is made once and shared: the properties check different invariants of one plan, so planning
+ * it once per property only cost CI time.
  */
 class PlannerPropertiesTest {
 
   private static final int TRIES = 400;
-  private static final long SEED_BASE =
-      Long.getLong("ballast.planner.seedBase", new SplittableRandom().nextLong(1L << 40));
+  private static final long SEED_BASE = seedBase(System.getProperty("ballast.planner.seedBase"));
   private static final Map<Long, Plan> PLANS = new ConcurrentHashMap<>();
 
   static {
     System.out.println("PlannerPropertiesTest seeds " + SEED_BASE + ".." + (SEED_BASE + TRIES - 1));
+  }
+
+  /** Seeds 1..400 by default, so CI is reproducible; {@code random} explores new ones. */
+  private static long seedBase(String property) {
+    if (property == null || property.isBlank()) {
+      return 1;
+    }
+    return property.equals("random")
+        ? new SplittableRandom().nextLong(1L << 40)
+        : Long.parseLong(property.trim());
   }
 
   @Provide
