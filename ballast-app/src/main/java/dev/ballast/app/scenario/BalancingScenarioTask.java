@@ -242,6 +242,10 @@ public final class BalancingScenarioTask implements Task {
     ScenarioRunner.cleanup(cluster, spec, log);
     phases.put("cleanup", seconds(c0));
     ScenarioObservations observed = observed(context, spec, dir, phases, error);
+    if (error == null && context != null && context.stopRequested()) {
+      observed.put(
+          ScenarioKeys.STOPPED, "stopped (Ctrl-C, SIGTERM or a time limit) before its end");
+    }
     if (run != null) {
       run.record(observed, dir);
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ballast.app.task.Checker;
 import dev.ballast.app.task.ObservationKey;
+import dev.ballast.app.task.Outcome;
 import dev.ballast.app.task.RecordedRun;
 import dev.ballast.app.task.Severity;
 import dev.ballast.app.task.Verdict;
@@ -51,7 +52,15 @@ abstract class ScenarioChecker implements Checker {
       return List.of(
           Verdict.inconclusive(name, title, "the scenario stopped early: " + error.get()));
     }
-    return List.of(judge(run));
+    Verdict v = judge(run);
+    Optional<String> stopped = run.observation(ScenarioKeys.STOPPED);
+    if (stopped.isPresent() && v.outcome() == Outcome.FAIL && v.severity() != Severity.CRITICAL) {
+      // What a stop cut short is not the cluster's failure; lost or duplicated data still is.
+      return List.of(
+          Verdict.inconclusive(
+              name, title, "the scenario was " + stopped.get() + "; " + v.evidence()));
+    }
+    return List.of(v);
   }
 
   /** Returns the verdict on a run that ran to its end. */

@@ -340,6 +340,11 @@ final class ScenarioChecks {
       if (run.observation(ScenarioKeys.SPEC).isEmpty()) {
         return List.of(Verdict.inconclusive(NAME, "the scenario did not finish", "no result"));
       }
+      String stopped = run.observation(ScenarioKeys.STOPPED).orElse(null);
+      if (stopped != null) {
+        return List.of(
+            Verdict.inconclusive(NAME, "the scenario was stopped before its end", stopped));
+      }
       return List.of(Verdict.pass(NAME, "the scenario ran to its end", "no error"));
     }
   }

@@ -25,6 +25,10 @@ final class ScenarioKeys {
   public static final ObservationKey<String> ERROR =
       ObservationKey.of("scenario.error", String.class);
 
+  /** Why the run ended before its end with the load run (a stop signal, a timeout); absent else. */
+  public static final ObservationKey<String> STOPPED =
+      ObservationKey.of("scenario.stopped", String.class);
+
   /** The duration of each phase. */
   public static final ObservationKey<PhaseSeconds> PHASES =
       ObservationKey.of("scenario.phases", PhaseSeconds.class);

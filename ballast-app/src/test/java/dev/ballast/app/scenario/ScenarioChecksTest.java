@@ -193,4 +193,32 @@ class ScenarioChecksTest {
     assertThat(good().without(ScenarioKeys.SPEC).judge(c).outcome())
         .isEqualTo(Outcome.INCONCLUSIVE);
   }
+
+  @Test
+  void aStoppedRunIsInconclusiveWhereTheStopCutItShortButLostDataStillFails() {
+    String why = "stopped (Ctrl-C, SIGTERM or a time limit) before its end";
+    Verdict notConverged =
+        good()
+            .with(ScenarioKeys.STOPPED, why)
+            .with(ScenarioKeys.BALANCING, balancing(null, 1, 0))
+            .judge(new ScenarioChecks.Convergence());
+    assertThat(notConverged.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+    assertThat(notConverged.evidence()).startsWith("the scenario was " + why + "; expected end");
+
+    Verdict lost =
+        good()
+            .with(ScenarioKeys.STOPPED, why)
+            .with(ScenarioKeys.WORKLOAD, workload(3, 0, true))
+            .judge(new ScenarioChecks.Continuity());
+    assertThat(lost.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(lost.severity()).isEqualTo(Severity.CRITICAL);
+
+    Verdict converged =
+        good().with(ScenarioKeys.STOPPED, why).judge(new ScenarioChecks.Convergence());
+    assertThat(converged.outcome()).isEqualTo(Outcome.PASS);
+
+    Verdict own = good().with(ScenarioKeys.STOPPED, why).judge(new ScenarioChecks.Completion());
+    assertThat(own.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+    assertThat(own.summary()).isEqualTo("the scenario was stopped before its end");
+  }
 }
