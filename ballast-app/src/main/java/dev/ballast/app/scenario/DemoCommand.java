@@ -265,7 +265,7 @@ public final class DemoCommand implements Callable<Integer> {
                   + r.workload().groups().get(0).verdict().duplicated();
       t.row(
           r.spec().name(),
-          r.passed() ? "PASS" : "FAIL",
+          r.verdict(),
           r.convergenceSeconds() == null
               ? "-"
               : String.format(Locale.ROOT, "%.1f s", r.convergenceSeconds()),

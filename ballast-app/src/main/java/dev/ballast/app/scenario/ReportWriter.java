@@ -58,7 +58,7 @@ final class ReportWriter {
       ExperimentLog log) {
     ScenarioResult written = new ScenarioResult(write(observed, spec, dir, checkers));
     log.line("results: " + dir.toAbsolutePath());
-    log.line(written.passed() ? "PASS" : "FAIL");
+    log.line(written.verdict());
     return written;
   }
 
@@ -355,7 +355,7 @@ final class ReportWriter {
               Locale.ROOT,
               "| %s | %s | %s | %d | %s | [%s](../%s/metrics-comparison.md) |%n",
               r.spec().name(),
-              r.passed() ? "PASS" : "FAIL",
+              r.verdict(),
               r.convergenceSeconds() == null
                   ? "-"
                   : String.format(Locale.ROOT, "%.1f s", r.convergenceSeconds()),

@@ -126,6 +126,18 @@ public record ScenarioResult(TaskResult task) {
     return get(ScenarioKeys.ERROR);
   }
 
+  /**
+   * Returns the verdict in one word: PASS, FAIL (a check failed or the run stopped on an error),
+   * ERROR (the run broke) or INCONCLUSIVE (nothing failed, but something could not be judged, for
+   * instance a run stopped by Ctrl-C).
+   */
+  public String verdict() {
+    if (passed()) {
+      return "PASS";
+    }
+    return error() != null || task.outcome() == Outcome.PASS ? "FAIL" : task.outcome().name();
+  }
+
   /** Returns whether the run ran to its end and every check passed. */
   public boolean passed() {
     return error() == null && !checks().isEmpty() && task.outcome() == Outcome.PASS;

@@ -32,7 +32,7 @@ final class SummaryJson {
     root.put("demo_name", r.spec().name());
     root.put("timestamp", Instant.now().toString());
     root.put("title", r.spec().title());
-    root.put("verdict", r.passed() ? "PASS" : "FAIL");
+    root.put("verdict", r.verdict());
     ObjectNode before = root.putObject("before");
     before.set("metrics", clusterMetrics(r.before()));
     before.set("partition_distribution", distribution(r, r.before()));

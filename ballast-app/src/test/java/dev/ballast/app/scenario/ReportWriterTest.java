@@ -129,6 +129,20 @@ class ReportWriterTest {
   }
 
   @Test
+  void aRunStoppedBySignalIsInconclusiveNotFailed() throws IOException {
+    TaskResult r =
+        write(
+            observed(ScenarioRuns.timeline())
+                .put(ScenarioKeys.STOPPED, "stopped by SIGTERM")
+                .put(ScenarioKeys.BALANCING, ScenarioRuns.balancing(null, 1, 0)));
+    ScenarioResult view = new ScenarioResult(r);
+    assertThat(view.passed()).isFalse();
+    assertThat(view.verdict()).isEqualTo("INCONCLUSIVE");
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    assertThat(summary.path("verdict").asText()).isEqualTo("INCONCLUSIVE");
+  }
+
+  @Test
   void aRunThatStoppedEarlyIsReportedAsFailedWithItsError() throws IOException {
     TaskResult r =
         write(observed(ScenarioRuns.timeline()).put(ScenarioKeys.ERROR, "the cluster died"));
