@@ -131,6 +131,17 @@ class PlannerPropertiesTest {
   }
 
   @Property(tries = TRIES, generation = GenerationMode.EXHAUSTIVE)
+  void everyActionChangesTheReplicaSetOrTheLeader(@ForAll("seeds") long seed) {
+    for (Action a : planOf(seed).actions()) {
+      assertThat(
+              a.newLeader() != a.oldLeader()
+                  || !new HashSet<>(a.newReplicas()).equals(new HashSet<>(a.oldReplicas())))
+          .as("%s", a.detail())
+          .isTrue();
+    }
+  }
+
+  @Property(tries = TRIES, generation = GenerationMode.EXHAUSTIVE)
   void rackSpreadNeverGetsWorse(@ForAll("seeds") long seed) {
     ClusterModel model = RandomClusters.of(seed);
     Map<Integer, String> rack = new HashMap<>();
