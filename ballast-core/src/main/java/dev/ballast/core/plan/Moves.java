@@ -109,7 +109,7 @@ final class Moves {
   /** Returns whether the prepared replica may move to {@code to}; see {@link #canMove}. */
   boolean canMoveTo(int to) {
     int p = ctxPartition;
-    if (ctxFrom == to || !st.canReceive[to] || st.pinned[p]) {
+    if (ctxFrom == to || !st.canReceive[to] || st.pinned[p] || !mayLeave(ctxSlot)) {
       return false;
     }
     if (st.racked) {
@@ -136,7 +136,7 @@ final class Moves {
   boolean canMove(int slot, int to) {
     int p = st.partitionOf(slot);
     int from = st.replica[slot];
-    if (st.pinned[p] || from == to || !st.canReceive[to] || st.holds(p, to)) {
+    if (st.pinned[p] || from == to || !st.canReceive[to] || st.holds(p, to) || !mayLeave(slot)) {
       return false;
     }
     if (!racksOk(p, slot, to)) {
@@ -144,6 +144,21 @@ final class Moves {
     }
     boolean isLeader = st.leader[p] == from;
     return obj.fits(to, st.value(NW_IN, p, isLeader), st.value(NW_OUT, p, isLeader));
+  }
+
+  /**
+   * Returns whether the replica in {@code slot} may leave its broker: never an excluded broker's
+   * (nothing moves off it), and a slow broker's only while it leads (slow brokers keep their
+   * followers). Moving any other replica off a broker that receives nothing would add load to the
+   * receiving brokers that their targets do not count, so the result would not be balanced.
+   */
+  private boolean mayLeave(int slot) {
+    int from = st.replica[slot];
+    return switch (st.state[from]) {
+      case EXCLUDED -> false;
+      case SLOW -> st.leader[st.partitionOf(slot)] == from;
+      default -> true;
+    };
   }
 
   private boolean racksOk(int p, int slot, int to) {
