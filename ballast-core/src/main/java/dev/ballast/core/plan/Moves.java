@@ -56,6 +56,7 @@ final class Moves {
   private int ctxSlot = -1;
   private int ctxPartition;
   private int ctxFrom;
+  private boolean ctxMayLeave;
   private long ctxOtherRacks;
   private int ctxOtherSpread;
   private int ctxMinSpread;
@@ -72,6 +73,7 @@ final class Moves {
     ctxSlot = slot;
     ctxPartition = p;
     ctxFrom = st.replica[slot];
+    ctxMayLeave = mayLeave(slot);
     boolean isLeader = st.leader[p] == ctxFrom;
     ctxIn = st.value(NW_IN, p, isLeader);
     ctxOut = st.value(NW_OUT, p, isLeader);
@@ -109,7 +111,7 @@ final class Moves {
   /** Returns whether the prepared replica may move to {@code to}; see {@link #canMove}. */
   boolean canMoveTo(int to) {
     int p = ctxPartition;
-    if (ctxFrom == to || !st.canReceive[to] || st.pinned[p] || !mayLeave(ctxSlot)) {
+    if (ctxFrom == to || !st.canReceive[to] || st.pinned[p] || !ctxMayLeave) {
       return false;
     }
     if (st.racked) {
