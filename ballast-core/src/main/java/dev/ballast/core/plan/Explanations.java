@@ -324,25 +324,34 @@ final class Explanations {
 
   private HardGoalReport capacity() {
     List<String> over = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
     boolean any = false;
     for (int b = 0; b < st.brokers; b++) {
       any |= Double.isFinite(st.capIn[b]) || Double.isFinite(st.capOut[b]);
       if (st.load[PlacementState.NW_IN][b] > st.capIn[b] + Objective.EPS
           || st.load[PlacementState.NW_OUT][b] > st.capOut[b] + Objective.EPS) {
-        over.add(String.valueOf(st.brokerId[b]));
+        (st.state[b] == BrokerState.EXCLUDED ? excluded : over).add(String.valueOf(st.brokerId[b]));
       }
     }
     if (!any) {
       return new HardGoalReport("capacity", true, "no capacity configured");
     }
-    return over.isEmpty()
+    List<String> parts = new ArrayList<>();
+    if (!over.isEmpty()) {
+      parts.add(
+          "brokers "
+              + String.join(",", over)
+              + " stay above capacity: the other brokers have no room left (add brokers)");
+    }
+    if (!excluded.isEmpty()) {
+      parts.add(
+          "excluded brokers "
+              + String.join(",", excluded)
+              + " stay above capacity: nothing moves off an excluded broker");
+    }
+    return parts.isEmpty()
         ? new HardGoalReport("capacity", true, "every broker is within its capacity")
-        : new HardGoalReport(
-            "capacity",
-            false,
-            "brokers "
-                + String.join(",", over)
-                + " stay above capacity: the other brokers have no room left (add brokers)");
+        : new HardGoalReport("capacity", false, String.join("; ", parts));
   }
 
   private static String more(int count) {

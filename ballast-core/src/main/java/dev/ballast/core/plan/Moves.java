@@ -56,6 +56,7 @@ final class Moves {
   private int ctxSlot = -1;
   private int ctxPartition;
   private int ctxFrom;
+  private boolean ctxMayLeave;
   private long ctxOtherRacks;
   private int ctxOtherSpread;
   private int ctxMinSpread;
@@ -72,6 +73,7 @@ final class Moves {
     ctxSlot = slot;
     ctxPartition = p;
     ctxFrom = st.replica[slot];
+    ctxMayLeave = mayLeave(slot);
     boolean isLeader = st.leader[p] == ctxFrom;
     ctxIn = st.value(NW_IN, p, isLeader);
     ctxOut = st.value(NW_OUT, p, isLeader);
@@ -109,7 +111,7 @@ final class Moves {
   /** Returns whether the prepared replica may move to {@code to}; see {@link #canMove}. */
   boolean canMoveTo(int to) {
     int p = ctxPartition;
-    if (ctxFrom == to || !st.canReceive[to] || st.pinned[p]) {
+    if (ctxFrom == to || !st.canReceive[to] || st.pinned[p] || !ctxMayLeave) {
       return false;
     }
     if (st.racked) {
@@ -136,7 +138,7 @@ final class Moves {
   boolean canMove(int slot, int to) {
     int p = st.partitionOf(slot);
     int from = st.replica[slot];
-    if (st.pinned[p] || from == to || !st.canReceive[to] || st.holds(p, to)) {
+    if (st.pinned[p] || from == to || !st.canReceive[to] || st.holds(p, to) || !mayLeave(slot)) {
       return false;
     }
     if (!racksOk(p, slot, to)) {
@@ -144,6 +146,21 @@ final class Moves {
     }
     boolean isLeader = st.leader[p] == from;
     return obj.fits(to, st.value(NW_IN, p, isLeader), st.value(NW_OUT, p, isLeader));
+  }
+
+  /**
+   * Returns whether the replica in {@code slot} may leave its broker: never an excluded broker's
+   * (nothing moves off it), and a slow broker's only while it leads (slow brokers keep their
+   * followers). Moving any other replica off a broker that receives nothing would add load to the
+   * receiving brokers that their targets do not count, so the result would not be balanced.
+   */
+  private boolean mayLeave(int slot) {
+    int from = st.replica[slot];
+    return switch (st.state[from]) {
+      case EXCLUDED -> false;
+      case SLOW -> st.leader[st.partitionOf(slot)] == from;
+      default -> true;
+    };
   }
 
   private boolean racksOk(int p, int slot, int to) {

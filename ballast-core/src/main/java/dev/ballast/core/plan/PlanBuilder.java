@@ -126,12 +126,25 @@ final class PlanBuilder {
     return actions;
   }
 
+  /**
+   * Returns whether {@code p} has another leader or another replica set; replicas that only changed
+   * slots (moved away and back by different steps) are no change, and no action.
+   */
   private boolean changed(int p) {
     if (st.leader[p] != st.originalLeader[p]) {
       return true;
     }
     for (int s = st.off[p]; s < st.off[p + 1]; s++) {
-      if (st.replica[s] != st.original[s]) {
+      if (!heldOriginally(p, st.replica[s])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean heldOriginally(int p, int b) {
+    for (int s = st.off[p]; s < st.off[p + 1]; s++) {
+      if (st.original[s] == b) {
         return true;
       }
     }

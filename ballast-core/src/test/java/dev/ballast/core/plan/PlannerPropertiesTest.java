@@ -100,6 +100,16 @@ class PlannerPropertiesTest {
       if (a.newLeader() != a.oldLeader()) {
         assertThat(brokers.get(a.newLeader()).state().canReceive()).isTrue();
       }
+      // Nothing moves off an excluded broker; a slow broker keeps its followers.
+      for (int id : a.oldReplicas()) {
+        if (!a.newReplicas().contains(id)) {
+          BrokerState s = brokers.get(id).state();
+          assertThat(s).as("%s off %d", a.name(), id).isNotEqualTo(BrokerState.EXCLUDED);
+          assertThat(s != BrokerState.SLOW || id == a.oldLeader())
+              .as("%s: follower off slow %d", a.name(), id)
+              .isTrue();
+        }
+      }
     }
     ClusterModel after = plan.applyTo(model);
     Map<String, HardGoalReport> hard = new HashMap<>();
@@ -127,6 +137,17 @@ class PlannerPropertiesTest {
         assertThat(b.after().networkOut())
             .isLessThanOrEqualTo(Math.max(cap.bytesOutPerSec(), b.before().networkOut()) + 1e-6);
       }
+    }
+  }
+
+  @Property(tries = TRIES, generation = GenerationMode.EXHAUSTIVE)
+  void everyActionChangesTheReplicaSetOrTheLeader(@ForAll("seeds") long seed) {
+    for (Action a : planOf(seed).actions()) {
+      assertThat(
+              a.newLeader() != a.oldLeader()
+                  || !new HashSet<>(a.newReplicas()).equals(new HashSet<>(a.oldReplicas())))
+          .as("%s", a.detail())
+          .isTrue();
     }
   }
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.core.model.Broker;
 import dev.ballast.core.model.BrokerState;
+import dev.ballast.core.model.Capacity;
 import dev.ballast.core.model.ClusterModel;
 import dev.ballast.core.model.Partition;
 import dev.ballast.core.model.PartitionLoad;
@@ -201,6 +202,27 @@ class PlannerScenariosTest {
                       "1 replicas stay: lost-0 on broker 3 (RF=1 and its only copy is on the dead"
                           + " broker)");
             });
+  }
+
+  @Test
+  void nothingMovesOffAnExcludedBrokerEvenAboveCapacity() {
+    List<Broker> brokers = with(brokers(3), 2, BrokerState.EXCLUDED);
+    brokers.set(2, new Broker(2, null, BrokerState.EXCLUDED, new Capacity(MIB, 100 * MIB)));
+    ClusterModel model = ClusterModel.of(brokers, rf1("t", UNIT, 1, 1, 4));
+
+    Plan plan = plan(model);
+
+    assertThat(plan.actions()).allSatisfy(a -> assertThat(a.oldReplicas()).doesNotContain(2));
+    assertThat(replicaCounts(plan.applyTo(model), 3)[2]).isEqualTo(4);
+    assertThat(plan.summary().hardGoals())
+        .filteredOn(h -> h.name().equals("capacity"))
+        .singleElement()
+        .satisfies(
+            h ->
+                assertThat(h.detail())
+                    .isEqualTo(
+                        "excluded brokers 2 stay above capacity: nothing moves off an excluded"
+                            + " broker"));
   }
 
   @Test
