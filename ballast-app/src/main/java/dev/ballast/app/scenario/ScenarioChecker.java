@@ -40,6 +40,12 @@ abstract class ScenarioChecker implements Checker {
     return name;
   }
 
+  /** Returns the name, so test reports and logs show which check it is. */
+  @Override
+  public String toString() {
+    return name;
+  }
+
   /** Returns the property judged, in one line. */
   final String title() {
     return title;
