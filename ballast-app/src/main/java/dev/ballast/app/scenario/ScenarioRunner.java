@@ -106,9 +106,13 @@ public final class ScenarioRunner {
       try {
         drive(spec, task, cluster, supply, dir, log);
       } finally {
-        task.finishNow();
-        supply.printLastRun();
-        supply.close();
+        try {
+          task.finishNow();
+        } finally {
+          // The run's worker is closed by now; this stops the processes forked for it.
+          supply.printLastRun();
+          supply.close();
+        }
       }
       return task.result();
     }
