@@ -3,6 +3,7 @@ package dev.ballast.app.marathon;
 import dev.ballast.app.cli.BrokerConfigOption;
 import dev.ballast.app.cli.ConnectionOptions;
 import dev.ballast.app.cli.DurationConverter;
+import dev.ballast.app.cli.StopOnSignal;
 import dev.ballast.app.cli.UserException;
 import dev.ballast.app.cli.VerboseOption;
 import dev.ballast.app.task.EmbeddedTaskCluster;
@@ -188,7 +189,11 @@ public final class MarathonCommand implements Callable<Integer> {
           dir);
       out.flush();
       Marathon.Totals totals;
-      try (StopSignals signals = StopSignals.install(marathon::requestStop, out)) {
+      // SIGTERM or Ctrl-C: the current task ends and cleans up (a run still alive 22 s later is
+      // finished by the marathon itself), the index is written, exit 0; a second signal exits now.
+      try (StopOnSignal stop =
+          StopOnSignal.install(
+              "the marathon", marathon::requestStop, out, Duration.ofSeconds(60))) {
         totals = marathon.run();
       }
       out.printf(
